@@ -1,0 +1,36 @@
+// Runs every compiled test file (packages/*/dist/**/*.test.js) with node's test runner.
+// Usage: node scripts/run-tests.mjs [package-name-filter ...]
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+const root = resolve(import.meta.dirname, '..');
+const filters = process.argv.slice(2);
+
+function collect(dir, out) {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) collect(path, out);
+    else if (name.endsWith('.test.js')) out.push(path);
+  }
+  return out;
+}
+
+const files = [];
+for (const pkg of readdirSync(join(root, 'packages'))) {
+  if (filters.length > 0 && !filters.some((f) => pkg.includes(f))) continue;
+  const dist = join(root, 'packages', pkg, 'dist');
+  if (existsSync(dist)) collect(dist, files);
+}
+if (files.length === 0) {
+  console.error('no compiled test files found; run `npm run build` first');
+  process.exit(1);
+}
+files.sort();
+const reporter = process.env.CI || !process.stdout.isTTY ? 'spec' : 'spec';
+const result = spawnSync(
+  process.execPath,
+  ['--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...files],
+  { stdio: 'inherit', cwd: root },
+);
+process.exit(result.status ?? 1);
