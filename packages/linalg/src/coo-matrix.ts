@@ -71,7 +71,10 @@ export class CooMatrix {
       byColRow[d] = this.rowsOf[k];
       byColVal[d] = this.valuesOf[k];
     }
-    const marker = new Int32Array(rows).fill(-1);
+    // marker[i] is the position of row i in the column being compressed; markerColumn[i] says which column
+    // that is, so a position left over from an earlier column (even one compacted below `start`) never matches.
+    const marker = new Int32Array(rows);
+    const markerColumn = new Int32Array(rows).fill(-1);
     const p = new Int32Array(cols + 1);
     const ri = new Int32Array(count);
     const v = new Float64Array(count);
@@ -80,9 +83,9 @@ export class CooMatrix {
       const start = nz;
       for (let k = colCount[j]; k < colCount[j + 1]; k++) {
         const i = byColRow[k];
-        const at = marker[i];
-        if (at >= start) v[at] += byColVal[k];
+        if (markerColumn[i] === j) v[marker[i]] += byColVal[k];
         else {
+          markerColumn[i] = j;
           marker[i] = nz;
           ri[nz] = i;
           v[nz] = byColVal[k];

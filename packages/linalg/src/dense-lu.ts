@@ -21,7 +21,11 @@ export const denseLu: MatrixSolver = {
     for (let j = 0; j < n; j++)
       for (let k = A.columnPointers[j]; k < A.columnPointers[j + 1]; k++)
         lu[A.rowIndex[k] * n + j] = A.values[k];
-    const scale = A.normInf() || 1;
+    // A pivot is numerically zero relative to its own column, not to ‖A‖: LCA columns differ in scale by 10¹⁰.
+    const columnScale = new Float64Array(n);
+    for (let j = 0; j < n; j++)
+      for (let k = A.columnPointers[j]; k < A.columnPointers[j + 1]; k++)
+        columnScale[j] = Math.max(columnScale[j], Math.abs(A.values[k]));
     const perm = new Int32Array(n); // perm[i] = original row now at position i
     for (let i = 0; i < n; i++) perm[i] = i;
     const singular: number[] = [];
@@ -35,7 +39,7 @@ export const denseLu: MatrixSolver = {
           p = i;
         }
       }
-      if (max <= scale * n * Number.EPSILON) {
+      if (max === 0 || max <= columnScale[k] * n * Number.EPSILON) {
         singular.push(k);
         continue;
       }

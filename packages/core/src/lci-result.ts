@@ -1,0 +1,417 @@
+import type { CscMatrix, Factorization } from '@opencfp/linalg';
+import type { Diagnostic, DiagnosticIndex } from './diagnostics.js';
+import type { ImpactMatrix } from './impact-matrix.js';
+import { negativeScalingDiagnostics } from './negative-scaling.js';
+import type { LcaMatrices } from './product-system.js';
+import { UpstreamTree } from './upstream-tree.js';
+
+/** What was calculated: `amount` of product `productId` of process `processId`, in `unit`. */
+export interface DemandInfo {
+  processId: string;
+  processName: string;
+  productId: string;
+  productName: string;
+  unit: string;
+  /** Amount of the product (of the treated waste, for a waste-treatment column), positive. */
+  amount: number;
+  isWaste: boolean;
+  /** Column of A. */
+  column: number;
+}
+
+/** One elementary flow of the inventory: + release to the environment, − extraction from it. */
+export interface InventoryEntry {
+  flowId: string;
+  name: string;
+  category: string;
+  unit: string;
+  amount: number;
+}
+
+/** Supply-chain total of an input (or waste output) no process provides; negative: an input the system needs. */
+export interface CutoffEntry {
+  flowId: string;
+  name: string;
+  unit: string;
+  flowType: 'product' | 'waste' | 'elementary';
+  amount: number;
+}
+
+export interface ImpactEntry {
+  indicatorId: string;
+  name: string;
+  unit: string;
+  amount: number;
+}
+
+/** A process-product's share of a target (a flow or an indicator). */
+export interface Contribution {
+  column: number;
+  processId: string;
+  processName: string;
+  productId: string;
+  productName: string;
+  amount: number;
+  /** amount / total of the target (0 when the total is 0). */
+  share: number;
+}
+
+/** An elementary flow's share of an indicator: C_kf · g_f. */
+export interface FlowContribution {
+  flowId: string;
+  name: string;
+  category: string;
+  unit: string;
+  /** Inventory amount g_f. */
+  inventory: number;
+  /** Characterisation factor per reference unit, as the method states it (applied to |g_f| for inputs). */
+  factor: number;
+  amount: number;
+  share: number;
+}
+
+/** Direct contributions summed per process tag. */
+export interface TagGroup {
+  tag: string;
+  amount: number;
+  share: number;
+  /** Process-products with a non-zero contribution in the group. */
+  products: number;
+}
+
+/** The scaling factor of one process-product. */
+export interface ScalingEntry {
+  processId: string;
+  productId: string;
+  scaling: number;
+}
+
+/** A result query's subject: an elementary flow (row of B) or an indicator (row of C). */
+export type Target =
+  | { kind: 'flow'; index: number; id: string; name: string; unit: string }
+  | { kind: 'indicator'; index: number; id: string; name: string; unit: string };
+
+/** The system a result was solved on: the whole database, or the part the demand reaches. */
+export interface SolveSystem {
+  /** A of this system (a principal submatrix of the database's A when `columns` is set). */
+  A: CscMatrix;
+  factorization: Factorization;
+  /** Database column of each local column; undefined: the whole database. */
+  columns: Int32Array | undefined;
+  /** Intensities per target id (database-sized vectors). */
+  intensities: Map<string, Float64Array>;
+  /** Diagnostics every result on this system carries (e.g. why a sub-system was used). */
+  notes: Diagnostic[];
+}
+
+/** What a result needs from its calculator. */
+export interface ResultContext {
+  readonly matrices: LcaMatrices;
+  readonly impact: ImpactMatrix | undefined;
+  readonly diagonal: Float64Array;
+  readonly diagnosticIndex: DiagnosticIndex;
+  target(id: string): Target;
+  /** c: per unit scaling of each column, its direct contribution to the target. */
+  directRow(target: Target): Float64Array;
+  /** m with Aᵀ m = c on `system` (cached per system and target). */
+  intensities(target: Target, system: SolveSystem): Float64Array;
+}
+
+/** Plain-JSON form of a result (what `cfp lci --format json` prints). */
+export interface LciResultJson {
+  processId: string;
+  processName: string;
+  productId: string;
+  productName: string;
+  unit: string;
+  amount: number;
+  inventory: InventoryEntry[];
+  impacts?: ImpactEntry[];
+  cutoff: CutoffEntry[];
+  diagnostics: Diagnostic[];
+  residual: number;
+  backwardError: number;
+  scaling: ScalingEntry[];
+}
+
+const byMagnitude = <T extends { amount: number }>(x: T, y: T): number =>
+  Math.abs(y.amount) - Math.abs(x.amount);
+
+/**
+ * The life-cycle inventory (and impacts) of one demand. s from A s = f, g = B s, h = C g, cut-off totals K s.
+ * Entry lists are built on first access, so solving many demands stays cheap; vectors are always there.
+ *
+ * @example
+ * const r = calculator.calculate({ processId: 'p-frame' });
+ * r.inventory;                      // [{ flowId: 'co2', amount: 24.57, unit: 'kg', … }, …]
+ * r.upstreamTotals('co2');          // per process-product, direct + upstream
+ * JSON.stringify(r);                // plain data (toJSON)
+ */
+export class LciResult {
+  /** s: scaling factor per column of A (database-sized). */
+  readonly scaling: Float64Array;
+  /** g = B s: per elementary flow (rows of B). */
+  readonly inventoryVector: Float64Array;
+  /** h = C g: per indicator, when an impact method was given. */
+  readonly impactVector: Float64Array | undefined;
+  /** K s: per cut-off flow (rows of K). */
+  readonly cutoffVector: Float64Array;
+  /** ‖A s − f‖∞ / ‖f‖∞ of the solve. */
+  readonly residual: number;
+  /** max_i |A s − f|_i / (|A| |s| + |f|)_i: relative perturbation of the data that makes s exact. */
+  readonly backwardError: number;
+  /** Whether a step of iterative refinement was applied. */
+  readonly refined: boolean;
+  private inventoryList?: InventoryEntry[];
+  private cutoffList?: CutoffEntry[];
+  private diagnosticList?: Diagnostic[];
+
+  constructor(
+    private readonly context: ResultContext,
+    readonly demand: DemandInfo,
+    s: Float64Array,
+    accuracy: { residual: number; backwardError: number; refined: boolean },
+    private readonly system: SolveSystem,
+    private readonly notes: Diagnostic[],
+  ) {
+    const { B, K } = context.matrices;
+    this.scaling = s;
+    this.residual = accuracy.residual;
+    this.backwardError = accuracy.backwardError;
+    this.refined = accuracy.refined;
+    this.inventoryVector = B.multiply(s);
+    this.impactVector = context.impact ? context.impact.C.multiply(this.inventoryVector) : undefined;
+    this.cutoffVector = K.multiply(s);
+  }
+
+  /** Non-zero inventory entries, in the order of the rows of B. */
+  get inventory(): InventoryEntry[] {
+    if (!this.inventoryList) {
+      const rows = this.context.matrices.elementaryRows;
+      const g = this.inventoryVector;
+      const list: InventoryEntry[] = [];
+      for (let k = 0; k < g.length; k++) {
+        if (g[k] === 0) continue;
+        const r = rows[k];
+        list.push({ flowId: r.flowId, name: r.name, category: r.category, unit: r.unit, amount: g[k] });
+      }
+      this.inventoryList = list;
+    }
+    return this.inventoryList;
+  }
+
+  /** Indicator results, when the calculation has an impact method. */
+  get impacts(): ImpactEntry[] | undefined {
+    const impact = this.context.impact;
+    const h = this.impactVector;
+    if (!impact || !h) return undefined;
+    return impact.indicators.map((c, k) => ({ indicatorId: c.id, name: c.name, unit: c.unit, amount: h[k] }));
+  }
+
+  /** Non-zero supply-chain totals of cut-off flows. */
+  get cutoff(): CutoffEntry[] {
+    if (!this.cutoffList) {
+      const rows = this.context.matrices.cutoffRows;
+      const t = this.cutoffVector;
+      const list: CutoffEntry[] = [];
+      for (let k = 0; k < t.length; k++) {
+        if (t[k] === 0) continue;
+        const r = rows[k];
+        list.push({ flowId: r.flowId, name: r.name, unit: r.unit, flowType: r.flowType, amount: t[k] });
+      }
+      this.cutoffList = list;
+    }
+    return this.cutoffList;
+  }
+
+  /**
+   * Diagnostics relevant to this result: those of every process it scales (multi-provider choices,
+   * allocation, units, formulas…), general ones (impact factors), a summary of the cut-off flows, negative
+   * scaling and non-productive loops, and a high residual.
+   */
+  get diagnostics(): Diagnostic[] {
+    if (!this.diagnosticList) this.diagnosticList = this.collectDiagnostics();
+    return this.diagnosticList;
+  }
+
+  private collectDiagnostics(): Diagnostic[] {
+    const { matrices, diagnosticIndex } = this.context;
+    const out: Diagnostic[] = [...this.system.notes, ...this.notes];
+    const s = this.scaling;
+    const seen = new Set<string>();
+    for (let j = 0; j < s.length; j++) {
+      if (s[j] === 0) continue;
+      const processId = matrices.products[j].processId;
+      if (seen.has(processId)) continue;
+      seen.add(processId);
+      // Per-process cut-offs are summarised below, with their totals in `cutoff`.
+      for (const d of diagnosticIndex.of(processId)) if (d.code !== 'CUT_OFF') out.push(d);
+    }
+    out.push(...diagnosticIndex.general);
+    const cutoff = this.cutoff;
+    if (cutoff.length > 0)
+      out.push({
+        code: 'CUT_OFF_FLOWS',
+        severity: 'warning',
+        message: `${cutoff.length} input${cutoff.length === 1 ? ' has' : 's have'} no provider in the database and ${cutoff.length === 1 ? 'is' : 'are'} cut off: left out of the inventory; their supply-chain totals are listed under cutoff. Add providers for them to include their burdens.`,
+        details: { count: cutoff.length },
+      });
+    out.push(...negativeScalingDiagnostics(s, this.demand.column, matrices));
+    return out;
+  }
+
+  /** The scaling factors that are not zero. */
+  scalingFactors(): ScalingEntry[] {
+    const out: ScalingEntry[] = [];
+    const products = this.context.matrices.products;
+    for (let j = 0; j < this.scaling.length; j++)
+      if (this.scaling[j] !== 0)
+        out.push({
+          processId: products[j].processId,
+          productId: products[j].flowId,
+          scaling: this.scaling[j],
+        });
+    return out;
+  }
+
+  /** Total of a target: g_k for an elementary flow, h_k for an indicator. */
+  total(targetId: string): number {
+    const t = this.context.target(targetId);
+    if (t.kind === 'flow') return this.inventoryVector[t.index];
+    return (this.impactVector as Float64Array)[t.index];
+  }
+
+  /** Direct contributions c_j · s_j of every process-product to a flow or indicator, largest first. */
+  directContributions(targetId: string): Contribution[] {
+    const t = this.context.target(targetId);
+    const c = this.context.directRow(t);
+    const s = this.scaling;
+    return this.contributions(t, (j) => c[j] * s[j]);
+  }
+
+  /**
+   * Direct plus upstream totals per process-product: m_j · (A_jj · s_j), where Aᵀ m = c (one transposed solve
+   * per target, cached) and A_jj · s_j is the column's total output. A is never inverted. In loops, upstream
+   * totals overlap (a loop's processes are upstream of each other), as in openLCA.
+   */
+  upstreamTotals(targetId: string): Contribution[] {
+    const t = this.context.target(targetId);
+    const m = this.context.intensities(t, this.system);
+    const s = this.scaling;
+    const d = this.context.diagonal;
+    return this.contributions(t, (j) => m[j] * d[j] * s[j]);
+  }
+
+  /** Per elementary flow, its contribution C_kf · g_f to an indicator, largest first. */
+  flowContributions(indicatorId: string): FlowContribution[] {
+    const t = this.context.target(indicatorId);
+    const impact = this.context.impact;
+    if (t.kind !== 'indicator' || !impact) return [];
+    const total = this.total(indicatorId);
+    const { C } = impact;
+    const rows = this.context.matrices.elementaryRows;
+    const g = this.inventoryVector;
+    const out: FlowContribution[] = [];
+    for (let f = 0; f < C.cols; f++) {
+      const cf = C.get(t.index, f);
+      if (cf === 0 || g[f] === 0) continue;
+      const r = rows[f];
+      const amount = cf * g[f];
+      out.push({
+        flowId: r.flowId,
+        name: r.name,
+        category: r.category,
+        unit: r.unit,
+        inventory: g[f],
+        factor: r.isInput ? -cf : cf,
+        amount,
+        share: total === 0 ? 0 : amount / total,
+      });
+    }
+    return out.sort(byMagnitude);
+  }
+
+  /** The upstream tree of a flow or indicator, expanded lazily from the demand. */
+  upstreamTree(targetId: string, options: { maxDepth?: number } = {}): UpstreamTree {
+    const t = this.context.target(targetId);
+    const { A, products } = this.context.matrices;
+    const f = this.demand.isWaste ? -this.demand.amount : this.demand.amount;
+    return new UpstreamTree(
+      {
+        A,
+        diagonal: this.context.diagonal,
+        products,
+        intensities: this.context.intensities(t, this.system),
+        direct: this.context.directRow(t),
+      },
+      this.demand.column,
+      f,
+      options.maxDepth,
+    );
+  }
+
+  /**
+   * Direct contributions summed per process tag. With `prefix` (e.g. 'stage:'), the first tag of a process
+   * that starts with it names the group; processes without such a tag go to 'other'.
+   */
+  groupByTags(targetId: string, options: { prefix?: string } = {}): TagGroup[] {
+    const prefix = options.prefix ?? '';
+    const total = this.total(targetId);
+    const groups = new Map<string, TagGroup>();
+    const processes = this.context.matrices.processes;
+    for (const c of this.directContributions(targetId)) {
+      const tag = processes.get(c.processId)?.tags?.find((x) => x.startsWith(prefix)) ?? 'other';
+      let g = groups.get(tag);
+      if (!g) groups.set(tag, (g = { tag, amount: 0, share: 0, products: 0 }));
+      g.amount += c.amount;
+      g.products++;
+    }
+    const out = [...groups.values()];
+    for (const g of out) g.share = total === 0 ? 0 : g.amount / total;
+    return out.sort(byMagnitude);
+  }
+
+  private contributions(t: Target, value: (j: number) => number): Contribution[] {
+    const products = this.context.matrices.products;
+    const total = this.total(t.id);
+    const out: Contribution[] = [];
+    for (let j = 0; j < products.length; j++) {
+      if (this.scaling[j] === 0) continue;
+      const amount = value(j);
+      if (amount === 0) continue;
+      const p = products[j];
+      out.push({
+        column: j,
+        processId: p.processId,
+        processName: p.processName,
+        productId: p.flowId,
+        productName: p.flowName,
+        amount,
+        share: total === 0 ? 0 : amount / total,
+      });
+    }
+    return out.sort(byMagnitude);
+  }
+
+  /** Plain data: demand, inventory, impacts, cut-off totals, diagnostics, residual and scaling factors. */
+  toJSON(): LciResultJson {
+    const d = this.demand;
+    const json: LciResultJson = {
+      processId: d.processId,
+      processName: d.processName,
+      productId: d.productId,
+      productName: d.productName,
+      unit: d.unit,
+      amount: d.amount,
+      inventory: this.inventory,
+      cutoff: this.cutoff,
+      diagnostics: this.diagnostics,
+      residual: this.residual,
+      backwardError: this.backwardError,
+      scaling: this.scalingFactors(),
+    };
+    const impacts = this.impacts;
+    if (impacts) json.impacts = impacts;
+    return json;
+  }
+}
