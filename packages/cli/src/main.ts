@@ -66,12 +66,14 @@ function reportError(e: unknown, out: Output, debug: boolean): number {
   }
   const message = e instanceof Error ? e.message : String(e);
   out.stderr(`cfp: internal error: ${message}\n`);
-  out.stderr(debug && e instanceof Error && e.stack ? `${e.stack}\n` : `(run again with --debug for details)\n`);
+  out.stderr(
+    debug && e instanceof Error && e.stack ? `${e.stack}\n` : `(run again with --debug for details)\n`,
+  );
   return 1;
 }
 
 function isOurs(e: Error): boolean {
   // Our packages' errors all derive from a base class with a stable code; Node's system errors (ENOENT…) also
   // carry a code and are the user's to fix (a wrong path).
-  return e instanceof CliError || /^[A-Z][A-Z0-9_]+$/.test((e as { code: string }).code);
+  return e instanceof CliError || /^[A-Z][A-Z0-9_]+$/.test((e as unknown as { code: string }).code);
 }
