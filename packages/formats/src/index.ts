@@ -1,0 +1,23 @@
+export type { ArchiveEntry } from './archive-entry.js';
+export { crc32 } from './crc32.js';
+export { FormatError, type FormatErrorCode } from './errors.js';
+export {
+  classifyElementaryCategory,
+  guessNomenclature,
+  type NomenclatureClue,
+} from './guess-nomenclature.js';
+export type { ImportIssue, IssueSeverity, ReadResult } from './import-issue.js';
+export { IssueLog } from './issue-log.js';
+export { JsonLdConverter } from './json-ld-converter.js';
+export { jsonLdEntryKind, type JsonLdKind } from './json-ld-entry-kind.js';
+export { jsonPointer } from './json-pointer.js';
+export { readFolderEntries, type ReadFolderEntriesOptions } from './read-folder-entries.js';
+export { noJsonLdError, readJsonLdEntries, type ReadJsonLdEntriesOptions } from './read-json-ld-entries.js';
+export { readJsonLd, type ReadJsonLdOptions } from './read-json-ld.js';
+export {
+  DEFAULT_ZIP_LIMITS,
+  readZipEntries,
+  type ReadZipEntriesOptions,
+  type ZipLimits,
+} from './read-zip-entries.js';
+export { ZipWriter, type ZipEntryOptions } from './zip-writer.js';
