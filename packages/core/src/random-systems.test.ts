@@ -13,7 +13,9 @@ function randomDatabase(n: number, seed: number) {
   for (let i = 0; i < n; i++) b.product(`f${i}`);
   for (let k = 0; k < 5; k++) b.elementary(`e${k}`);
   for (let i = 0; i < n; i++) {
-    const p = b.process(`p${String(i).padStart(4, '0')}`).output(`f${i}`, 1 + rng.next(), { reference: true });
+    const p = b
+      .process(`p${String(i).padStart(4, '0')}`)
+      .output(`f${i}`, 1 + rng.next(), { reference: true });
     const inputs = 1 + Math.floor(rng.next() * 6);
     for (let k = 0; k < inputs; k++) {
       const j = Math.floor(rng.next() * n);

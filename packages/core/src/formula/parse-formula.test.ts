@@ -96,7 +96,10 @@ test('deep nesting is rejected before it can overflow the stack', () => {
   fails('-'.repeat(5000) + '1', 'FORMULA_TOO_COMPLEX');
   // ^ is left-associative (openLCA), so a long power chain is a left-deep chain, not nesting.
   assert.equal(parseFormula(Array(1000).fill('2').join('^')).root.kind, 'binary');
-  assert.equal(evaluateFormula(Array(4000).fill('1').join('^'), () => undefined), 1);
+  assert.equal(
+    evaluateFormula(Array(4000).fill('1').join('^'), () => undefined),
+    1,
+  );
   fails('sqrt('.repeat(3000) + '1' + ')'.repeat(3000), 'FORMULA_TOO_COMPLEX');
 });
 
