@@ -90,6 +90,17 @@ export interface Exchange {
   /** Pedigree scores "(r,c,t,g,te)" as given by the source. */
   dqEntry?: string;
   description?: string;
+  /** Properties the source gives per exchange (EcoSpold 2: price, carbon content, dry mass …), as stored. */
+  properties?: ExchangeProperty[];
+  /** Annual production volume of a product output, in the exchange's unit (EcoSpold 2). */
+  productionVolume?: number;
+}
+
+/** A named quantity per unit of an exchange's amount, e.g. 'price' 0.5 'EUR2005' or 'carbon content' 0.27. */
+export interface ExchangeProperty {
+  name: string;
+  amount: number;
+  unit?: string;
 }
 
 export type ParameterScope = 'global' | 'process';

@@ -8,6 +8,11 @@ export interface AmdOptions {
    * disables dense detection. Default 10 (as AMD).
    */
   dense?: number;
+  /**
+   * At most this many rows are treated as dense (the densest ones, when more exceed the threshold): guards a
+   * low `dense` factor against matrices where many rows are moderately dense. Default unlimited.
+   */
+  maxDense?: number;
   /** Absorb elements whose pattern lies inside the new pivot element (aggressive absorption). Default true. */
   aggressive?: boolean;
 }
@@ -127,6 +132,16 @@ export function approximateMinimumDegree(
   let dense = denseFactor < 0 ? n - 2 : denseFactor * Math.sqrt(n);
   dense = Math.max(16, dense);
   dense = Math.min(n, dense);
+  const maxDense = options.maxDense ?? n;
+  {
+    let count = 0;
+    for (let i = 0; i < n; i++) if (len[i] > dense) count++;
+    if (count > maxDense) {
+      // Raise the threshold to the degree of the (maxDense + 1)-th densest row.
+      const sorted = len.slice().sort();
+      dense = sorted[n - 1 - Math.max(0, Math.floor(maxDense))];
+    }
+  }
   let nel = 0;
   const denseNodes: number[] = [];
   for (let i = 0; i < n; i++) {

@@ -46,6 +46,8 @@ export interface SolveBenchmarkResult {
   /** ‖A x − b‖∞ / ‖b‖∞ and the same for the transposed solve. */
   residual: number;
   transposedResidual: number;
+  /** Normwise backward error ‖A x − b‖∞ / (‖A‖∞ ‖x‖∞ + ‖b‖∞): about machine epsilon for a stable solve. */
+  backwardError: number;
   factorNonZeros: number;
   blocks: number;
   largestBlock: number;
@@ -96,7 +98,11 @@ export function benchmarkSolve(options: SolveBenchmarkOptions = {}): SolveBenchm
   const y = new Float64Array(n);
 
   const factorizeTimes: number[] = [];
-  const phases: { analyse: number[]; order: number[]; factor: number[] } = { analyse: [], order: [], factor: [] };
+  const phases: { analyse: number[]; order: number[]; factor: number[] } = {
+    analyse: [],
+    order: [],
+    factor: [],
+  };
   const solveTimes: number[] = [];
   const transposedTimes: number[] = [];
   const manyTimes: number[] = [];
@@ -143,6 +149,7 @@ export function benchmarkSolve(options: SolveBenchmarkOptions = {}): SolveBenchm
   f.solve(b, x);
   f.solveTransposed(b, y);
   const residual = relativeResidual(matrix, x, b);
+  const backwardError = (residual * maxAbs(b)) / (matrix.normInf() * maxAbs(x) + maxAbs(b));
   const transposedResidual = relativeResidual(matrix.transpose(), y, b);
   memory.sample();
 
@@ -164,6 +171,7 @@ export function benchmarkSolve(options: SolveBenchmarkOptions = {}): SolveBenchm
     manySolvesMs: median(manyTimes),
     residual,
     transposedResidual,
+    backwardError,
     factorNonZeros: f.stats.factorNonZeros,
     blocks: f.stats.blocks,
     largestBlock: f.stats.largestBlock,
@@ -193,6 +201,12 @@ function timePerCall(fn: () => unknown): number {
     elapsed = performance.now() - t0;
   }
   return elapsed / calls;
+}
+
+function maxAbs(v: Float64Array): number {
+  let m = 0;
+  for (let i = 0; i < v.length; i++) m = Math.max(m, Math.abs(v[i]));
+  return m;
 }
 
 function median(values: number[]): number {

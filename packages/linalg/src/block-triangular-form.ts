@@ -35,7 +35,8 @@ export interface BlockTriangularForm {
  * // A(btf.rowPermutation, btf.columnPermutation) is block upper triangular
  */
 export function blockTriangularForm(A: CscMatrix): BlockTriangularForm {
-  if (A.rows !== A.cols) throw new DimensionError(`block triangular form needs a square matrix, got ${A.rows}×${A.cols}`);
+  if (A.rows !== A.cols)
+    throw new DimensionError(`block triangular form needs a square matrix, got ${A.rows}×${A.cols}`);
   const n = A.cols;
   const { columnOfRow, rowOfColumn, matched } = maxTransversal(A);
   if (matched < n) {
@@ -54,7 +55,14 @@ export function blockTriangularForm(A: CscMatrix): BlockTriangularForm {
   const rowPermutation = order;
   const columnPermutation = new Int32Array(n);
   for (let k = 0; k < n; k++) columnPermutation[k] = columnOfRow[order[k]];
-  return { rowPermutation, columnPermutation, blockPointers, blocks, structuralRank: n, unmatchedColumns: [] };
+  return {
+    rowPermutation,
+    columnPermutation,
+    blockPointers,
+    blocks,
+    structuralRank: n,
+    unmatchedColumns: [],
+  };
 }
 
 /**

@@ -16,7 +16,8 @@ export class CscMatrix {
     readonly rowIndex: Int32Array,
     readonly values: Float64Array,
   ) {
-    if (columnPointers.length !== cols + 1) throw new DimensionError('columnPointers must have cols + 1 entries');
+    if (columnPointers.length !== cols + 1)
+      throw new DimensionError('columnPointers must have cols + 1 entries');
   }
 
   get nonZeros(): number {
@@ -39,7 +40,8 @@ export class CscMatrix {
 
   /** y = A x (y is overwritten). */
   multiply(x: Float64Array, y: Float64Array = new Float64Array(this.rows)): Float64Array {
-    if (x.length !== this.cols || y.length !== this.rows) throw new DimensionError('multiply: length mismatch');
+    if (x.length !== this.cols || y.length !== this.rows)
+      throw new DimensionError('multiply: length mismatch');
     y.fill(0);
     const { columnPointers: p, rowIndex: ri, values: v } = this;
     for (let j = 0; j < this.cols; j++) {

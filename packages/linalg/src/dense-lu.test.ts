@@ -22,7 +22,10 @@ test('dense LU reports the singular column', () => {
     [1, 2],
     [2, 4],
   ]);
-  assert.throws(() => denseLu.factorize(A), (e: unknown) => e instanceof SingularMatrixError && e.columns[0] === 1);
+  assert.throws(
+    () => denseLu.factorize(A),
+    (e: unknown) => e instanceof SingularMatrixError && e.columns[0] === 1,
+  );
 });
 
 matrixSolverCases(denseLu);

@@ -22,10 +22,12 @@ export interface TechnosphereOptions {
  * - Processes have a hidden supply-chain level (a random permutation of 0 … n − 1, so A is not already
  *   triangular). Levels [a, a + loopSize) form the loop group (energy, transport, materials), the levels above
  *   it are final products, the levels below it basic/raw processes; a = ⌊(n − loopSize)·2/3⌋.
- * - Providers are drawn from two mechanisms: about 55 % by popularity, a power law (Zipf, exponent 1.1) over
- *   a random popularity ranking whose top 50 ranks are loop processes, so a few hubs (think electricity,
- *   transport, heat) feed a large share of all processes; the rest are "sector neighbours" at a level
- *   distance d ≥ 1 with P(d) ∝ d^−2, giving locally clustered, mostly short supply links.
+ * - Providers are drawn from two mechanisms. Half of the draws pick a hub: 1 % of the loop processes (think
+ *   electricity, transport, heat markets) chosen by a power law of popularity (Zipf, exponent 1.2), so the
+ *   biggest hubs feed most processes and the smallest still a hundred or so. The other half pick a "sector
+ *   neighbour" at a level distance d ≥ 1 with P(d) ∝ d^−2: locally clustered, mostly short supply links with
+ *   a thin tail of long ones. (Popularity over all processes instead of hubs plus neighbours makes the loop
+ *   an expander graph whose LU fills in catastrophically, for every ordering: unlike real supply chains.)
  * - Direction: outside the loop group a process only takes inputs from deeper levels, so everything outside
  *   the loop is acyclic (1×1 blocks of the block triangular form). Inside the loop group links go both ways
  *   (neighbour links upwards with probability 0.3), and a backbone (each loop process takes an input from
@@ -53,22 +55,14 @@ export function generateTechnosphere(options: TechnosphereOptions = {}): CscMatr
   const loopEnd = loopStart + loopSize;
   const inLoop = (t: number) => t >= loopStart && t < loopEnd;
 
-  // Popularity ranking: the hubs (top ranks) are loop processes, the rest in random order.
-  const hubs = Math.min(50, loopSize);
-  const byPopularity = new Int32Array(n);
+  // Hubs (think electricity, transport, heat markets): 1 % of the loop, drawn by a Zipf law of popularity.
+  const hubs = Math.max(1, Math.round(HUB_SHARE * loopSize));
+  const hubProcess = new Int32Array(hubs);
   {
     const loopOrder = shuffled(loopSize, rng);
-    const taken = new Uint8Array(n);
-    for (let r = 0; r < hubs; r++) {
-      const p = processAt[loopStart + loopOrder[r]];
-      byPopularity[r] = p;
-      taken[p] = 1;
-    }
-    const rest = shuffled(n, rng);
-    let r = hubs;
-    for (let s = 0; s < n; s++) if (!taken[rest[s]]) byPopularity[r++] = rest[s];
+    for (let r = 0; r < hubs && r < loopSize; r++) hubProcess[r] = processAt[loopStart + loopOrder[r]];
   }
-  const zipf = zipfTable(n, 1.1);
+  const zipf = zipfTable(hubs, ZIPF_EXPONENT);
 
   const colCount = new Int32Array(n + 1);
   const rows: number[][] = new Array(n);
@@ -88,13 +82,13 @@ export function generateTechnosphere(options: TechnosphereOptions = {}): CscMatr
     if (inLoop(t) && loopSize > 1) take(processAt[t + 1 < loopEnd ? t + 1 : loopStart]); // the backbone
     const eligible = (q: number) => levelOf[q] > t || (inLoop(t) && inLoop(levelOf[q]));
     for (let attempt = 0; providers.length < wantedInputs && attempt < 4 * wantedInputs; attempt++) {
-      if (rng.next() < 0.55) {
-        const p = byPopularity[sampleZipf(zipf, rng)];
+      if (loopSize > 0 && rng.next() < HUB_INPUT_SHARE) {
+        const p = hubProcess[sampleZipf(zipf, rng)];
         if (eligible(p)) take(p);
       } else {
         // Sector neighbour at distance d with P(d) ∝ d^−2 (inverse transform of the continuous Pareto).
         const d = Math.max(1, Math.floor(1 / (1 - rng.next())));
-        const up = inLoop(t) && rng.next() < 0.3;
+        const up = inLoop(t) && rng.next() < UPWARD_SHARE;
         const target = up ? t - d : t + d;
         if (target < 0 || target >= n) continue;
         const p = processAt[target];
@@ -137,6 +131,12 @@ export function generateTechnosphere(options: TechnosphereOptions = {}): CscMatr
   }
   return new CscMatrix(n, n, colCount, rowIndex, values);
 }
+
+// Tuning of the structure (see the doc comment of generateTechnosphere).
+const HUB_SHARE = 0.01;
+const ZIPF_EXPONENT = 1.2;
+const HUB_INPUT_SHARE = 0.5;
+const UPWARD_SHARE = 0.3;
 
 function shuffled(n: number, rng: Random): Int32Array {
   const a = new Int32Array(n);

@@ -13,15 +13,21 @@ import { MatrixMarketError } from './errors.js';
  */
 export function readMatrixMarket(text: string): CscMatrix {
   const lines = text.split(/\r?\n/);
+  // Errors at the end of the input name the last line, not the empty piece after a final newline.
+  const lastLine = Math.max(1, lines.length - (lines.length > 1 && lines[lines.length - 1] === '' ? 1 : 0));
   let lineNo = 0;
   const header = (lines[0] ?? '').trim();
   lineNo = 1;
   const words = header.split(/\s+/).map((w) => w.toLowerCase());
   if (words[0] !== '%%matrixmarket')
     throw new MatrixMarketError(1, `expected a '%%MatrixMarket' header, found '${truncate(header)}'`);
-  if (words[1] !== 'matrix') throw new MatrixMarketError(1, `unsupported object '${words[1] ?? ''}' (only 'matrix')`);
+  if (words[1] !== 'matrix')
+    throw new MatrixMarketError(1, `unsupported object '${words[1] ?? ''}' (only 'matrix')`);
   if (words[2] !== 'coordinate')
-    throw new MatrixMarketError(1, `unsupported format '${words[2] ?? ''}' (only 'coordinate', not dense 'array')`);
+    throw new MatrixMarketError(
+      1,
+      `unsupported format '${words[2] ?? ''}' (only 'coordinate', not dense 'array')`,
+    );
   const field = words[3] ?? '';
   if (field !== 'real' && field !== 'integer' && field !== 'pattern' && field !== 'double')
     throw new MatrixMarketError(1, `unsupported field '${field}' (real, integer or pattern; not complex)`);
@@ -39,11 +45,12 @@ export function readMatrixMarket(text: string): CscMatrix {
     const line = lines[lineNo++].trim();
     if (line === '' || line.startsWith('%')) continue;
     const parts = line.split(/\s+/);
-    if (parts.length !== 3) throw new MatrixMarketError(lineNo, `expected 'rows cols entries', found '${truncate(line)}'`);
+    if (parts.length !== 3)
+      throw new MatrixMarketError(lineNo, `expected 'rows cols entries', found '${truncate(line)}'`);
     [rows, cols, declared] = parts.map((p) => parseCount(p, lineNo));
     break;
   }
-  if (declared < 0) throw new MatrixMarketError(lineNo, 'missing the size line (rows cols entries)');
+  if (declared < 0) throw new MatrixMarketError(lastLine, 'missing the size line (rows cols entries)');
   if (symmetric && rows !== cols)
     throw new MatrixMarketError(lineNo, `a symmetric matrix must be square, got ${rows}×${cols}`);
 
@@ -71,13 +78,19 @@ export function readMatrixMarket(text: string): CscMatrix {
         throw new MatrixMarketError(lineNo, `'${truncate(parts[2])}' is not an integer`);
     }
     if (symmetric && i < j)
-      throw new MatrixMarketError(lineNo, `entry (${i + 1}, ${j + 1}) is above the diagonal of a symmetric file`);
+      throw new MatrixMarketError(
+        lineNo,
+        `entry (${i + 1}, ${j + 1}) is above the diagonal of a symmetric file`,
+      );
     coo.add(i, j, v);
     if (symmetric && i !== j) coo.add(j, i, v);
     count++;
   }
   if (count !== declared)
-    throw new MatrixMarketError(lineNo, `the size line declares ${declared} entries but the file has ${count}`);
+    throw new MatrixMarketError(
+      lastLine,
+      `the size line declares ${declared} entries but the file has ${count}`,
+    );
   return coo.toCsc(true);
 }
 
@@ -114,14 +127,17 @@ function formatValue(v: number): string {
 }
 
 function parseCount(text: string, line: number): number {
-  if (!/^\d+$/.test(text)) throw new MatrixMarketError(line, `'${truncate(text)}' is not a non-negative integer`);
+  if (!/^\d+$/.test(text))
+    throw new MatrixMarketError(line, `'${truncate(text)}' is not a non-negative integer`);
   const v = Number(text);
-  if (!Number.isSafeInteger(v) || v > 2147483647) throw new MatrixMarketError(line, `'${truncate(text)}' is too large`);
+  if (!Number.isSafeInteger(v) || v > 2147483647)
+    throw new MatrixMarketError(line, `'${truncate(text)}' is too large`);
   return v;
 }
 
 function parseIndex(text: string, size: number, what: string, line: number): number {
-  if (!/^\d+$/.test(text)) throw new MatrixMarketError(line, `${what} index '${truncate(text)}' is not an integer`);
+  if (!/^\d+$/.test(text))
+    throw new MatrixMarketError(line, `${what} index '${truncate(text)}' is not an integer`);
   const v = Number(text);
   if (v < 1 || v > size) throw new MatrixMarketError(line, `${what} index ${text} is outside 1…${size}`);
   return v - 1;

@@ -18,7 +18,9 @@ import { relativeResidual } from './residual.js';
 export function matrixSolverCases(solver: MatrixSolver): void {
   describe(`MatrixSolver contract: ${solver.name}`, () => {
     test('0×0 system', () => {
-      const lu = solver.factorize(new CscMatrix(0, 0, new Int32Array(1), new Int32Array(0), new Float64Array(0)));
+      const lu = solver.factorize(
+        new CscMatrix(0, 0, new Int32Array(1), new Int32Array(0), new Float64Array(0)),
+      );
       assert.equal(lu.n, 0);
       assert.equal(lu.solve(new Float64Array(0)).length, 0);
       assert.equal(lu.solveTransposed(new Float64Array(0)).length, 0);
@@ -52,7 +54,11 @@ export function matrixSolverCases(solver: MatrixSolver): void {
       ]);
       const lu = solver.factorize(A);
       assertClose(lu.solve(Float64Array.of(1, 0, 0)), [1 / 0.875, 0.5 / 0.875, 0.25 / 0.875], 1e-15);
-      assertClose(lu.solveTransposed(Float64Array.of(1, 0, 0)), [1 / 0.875, 0.25 / 0.875, 0.5 / 0.875], 1e-15);
+      assertClose(
+        lu.solveTransposed(Float64Array.of(1, 0, 0)),
+        [1 / 0.875, 0.25 / 0.875, 0.5 / 0.875],
+        1e-15,
+      );
     });
 
     test('row swap: zero on the diagonal of a 2×2', () => {
@@ -179,7 +185,8 @@ export function matrixSolverCases(solver: MatrixSolver): void {
       ]);
       assert.throws(
         () => solver.factorize(A),
-        (e: unknown) => e instanceof SingularMatrixError && e.code === 'SINGULAR_MATRIX' && sameSet(e.columns, [1]),
+        (e: unknown) =>
+          e instanceof SingularMatrixError && e.code === 'SINGULAR_MATRIX' && sameSet(e.columns, [1]),
       );
     });
 
@@ -189,7 +196,10 @@ export function matrixSolverCases(solver: MatrixSolver): void {
         [0, 0, 0],
         [0, -1, 1],
       ]);
-      assert.throws(() => solver.factorize(A), (e: unknown) => e instanceof SingularMatrixError && e.columns.length >= 1);
+      assert.throws(
+        () => solver.factorize(A),
+        (e: unknown) => e instanceof SingularMatrixError && e.columns.length >= 1,
+      );
     });
 
     test('singular: numerically, [1 2; 2 4]', () => {
@@ -199,7 +209,8 @@ export function matrixSolverCases(solver: MatrixSolver): void {
       ]);
       assert.throws(
         () => solver.factorize(A),
-        (e: unknown) => e instanceof SingularMatrixError && e.columns.length === 1 && [0, 1].includes(e.columns[0]),
+        (e: unknown) =>
+          e instanceof SingularMatrixError && e.columns.length === 1 && [0, 1].includes(e.columns[0]),
       );
     });
 
@@ -214,7 +225,8 @@ export function matrixSolverCases(solver: MatrixSolver): void {
       ]);
       assert.throws(
         () => solver.factorize(A),
-        (e: unknown) => e instanceof SingularMatrixError && e.columns.length === 1 && [2, 3].includes(e.columns[0]),
+        (e: unknown) =>
+          e instanceof SingularMatrixError && e.columns.length === 1 && [2, 3].includes(e.columns[0]),
       );
     });
 
@@ -240,7 +252,7 @@ export function matrixSolverCases(solver: MatrixSolver): void {
     for (const n of [6, 30, 150]) {
       test(`random general system n = ${n} (pivoting, zero diagonals) agrees with dense LU`, () => {
         const rng = new Random(2000 + n);
-        const A = randomGeneral(rng, n);
+        const A = randomGeneralMatrix(rng, n);
         checkAgainstDense(solver, A, rng);
       });
     }
@@ -285,7 +297,7 @@ function randomProductive(rng: Random, n: number): CscMatrix {
  * (fails the threshold test, forcing an off-diagonal pivot) or comparable to them (kept by threshold pivoting,
  * with modest growth); a few more entries of both signs, at most 0.5 per column in total.
  */
-function randomGeneral(rng: Random, n: number): CscMatrix {
+export function randomGeneralMatrix(rng: Random, n: number): CscMatrix {
   const coo = new CooMatrix(n, n);
   const perm = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
@@ -296,7 +308,8 @@ function randomGeneral(rng: Random, n: number): CscMatrix {
     coo.add(perm[j], j, (rng.next() < 0.5 ? -1 : 1) * (1 + rng.next()));
     const k = 1 + rng.int(4);
     const share = 0.5 / (k + 1);
-    if (rng.next() < 0.66 && perm[j] !== j) coo.add(j, j, (rng.next() < 0.5 ? -1 : 1) * share * (rng.next() < 0.5 ? 1e-6 : 0.5 + rng.next()));
+    if (rng.next() < 0.66 && perm[j] !== j)
+      coo.add(j, j, (rng.next() < 0.5 ? -1 : 1) * share * (rng.next() < 0.5 ? 1e-6 : 0.5 + rng.next()));
     for (let t = 0; t < k; t++) {
       const i = rng.int(n);
       if (i !== perm[j]) coo.add(i, j, (2 * rng.next() - 1) * share);

@@ -23,7 +23,8 @@ export interface Transversal {
  * // columnOfRow = [1, 0], matched = 2
  */
 export function maxTransversal(A: CscMatrix): Transversal {
-  if (A.rows !== A.cols) throw new DimensionError(`maxTransversal needs a square matrix, got ${A.rows}×${A.cols}`);
+  if (A.rows !== A.cols)
+    throw new DimensionError(`maxTransversal needs a square matrix, got ${A.rows}×${A.cols}`);
   const n = A.cols;
   const Ap = A.columnPointers;
   const Ai = A.rowIndex;

@@ -31,7 +31,7 @@ export class Random {
     const hi = Math.floor(seed / 4294967296) | 0;
     const lo = seed >>> 0;
     let x = (lo ^ Math.imul(hi, 0x9e3779b9)) | 0;
-    x = splitmix32((x + ((seed % 1) * 4294967296)) | 0);
+    x = splitmix32((x + (seed % 1) * 4294967296) | 0);
     this.s0 = x;
     x = splitmix32(x ^ hi);
     this.s1 = x;

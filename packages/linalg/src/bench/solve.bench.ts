@@ -4,7 +4,12 @@ import { parseArgs } from 'node:util';
 import { benchmarkSolve } from '../benchmark-solve.js';
 
 const { values } = parseArgs({
-  options: { n: { type: 'string' }, seed: { type: 'string' }, repeats: { type: 'string' }, rhs: { type: 'string' } },
+  options: {
+    n: { type: 'string' },
+    seed: { type: 'string' },
+    repeats: { type: 'string' },
+    rhs: { type: 'string' },
+  },
 });
 const result = benchmarkSolve({
   n: Number(values.n ?? 20000),
@@ -20,6 +25,6 @@ console.log(
     `(analyse ${r.phasesMs?.analyse.toFixed(0)}, order ${r.phasesMs?.order.toFixed(0)}, numeric ${r.phasesMs?.factor.toFixed(0)}), ` +
     `solve ${r.solveMs.toFixed(2)} ms, transposed ${r.solveTransposedMs.toFixed(2)} ms, ` +
     `${r.rightHandSides} rhs ${r.manySolvesMs.toFixed(0)} ms | residual ${r.residual.toExponential(1)} ` +
-    `(transposed ${r.transposedResidual.toExponential(1)}) | peak rss ${r.peakRssMiB.toFixed(0)} MiB, ` +
+    `(transposed ${r.transposedResidual.toExponential(1)}, backward error ${r.backwardError.toExponential(1)}) | peak rss ${r.peakRssMiB.toFixed(0)} MiB, ` +
     `heap ${r.peakHeapUsedMiB.toFixed(0)} MiB | targets ${r.meetsTargets ? 'met' : 'MISSED'}`,
 );
