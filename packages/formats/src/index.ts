@@ -21,3 +21,12 @@ export {
   type ZipLimits,
 } from './read-zip-entries.js';
 export { ZipWriter, type ZipEntryOptions } from './zip-writer.js';
+export { readEcoSpold1, readEcoSpold1Entries } from './read-eco-spold1.js';
+export type { ReadEcoSpold1Options, ReadEcoSpold1EntriesOptions, EcoSpold1Limits } from './read-eco-spold1.js';
+export { readSimaProCsv, readSimaProCsvText, type ReadSimaProCsvOptions } from './read-simapro-csv.js';
+export { JSON_LD_PACKAGE_INFO, writeJsonLd, writeJsonLdEntries, type WriteJsonLdOptions } from './write-json-ld.js';
+export { detectFormat, sniffContent, type DatabaseFormat, type DetectedFormat } from './detect-format.js';
+export { unitCatalogue } from './unit-catalogue.js';
+export { decodeXml, type DecodedXml } from './xml/decode-xml.js';
+export { parseXml, streamXml, DEFAULT_XML_LIMITS, type XmlLimits } from './xml/parse-xml.js';
+export type { XmlElement } from './xml/xml-element.js';
