@@ -844,7 +844,8 @@ export class JsonLdConverter {
           if (current === id && fallback) names.push(fallback);
           break;
         }
-        names.push(c.name);
+        // Trimmed like v2 path segments, so a v1 name ' unspecified treatment' gives the same path as v2.
+        names.push(c.name.trim());
         prefix = c.parentPath;
         current = c.parentId;
       }
