@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Database } from '@opencfp/core';
-import { readJsonLd, type ImportIssue } from '@opencfp/formats';
+import { readDatabase, type DatabaseFormat, type DetectedFormat, type ImportIssue } from '@opencfp/formats';
 import { CliError } from './errors.js';
 import type { Output } from './main.js';
 
@@ -8,30 +8,51 @@ import type { Output } from './main.js';
 export interface LoadedDatabase {
   db: Database;
   issues: ImportIssue[];
+  format: DetectedFormat;
 }
 
+/** The formats `--input-format` accepts. */
+export const DATABASE_FORMATS: readonly DatabaseFormat[] = [
+  'json-ld',
+  'ecospold2',
+  'ecospold1',
+  'ilcd',
+  'simapro-csv',
+];
+
 /**
- * Reads `<database>` for a command and tells (on stderr, so stdout stays machine-readable) how many problems the
- * reader found. The format issue adds EcoSpold, ILCD and SimaPro CSV detection here.
+ * Reads `<database>` for a command in whatever format its content shows, and tells (on stderr, so stdout stays
+ * machine-readable) how many problems the reader found. `quiet` leaves the telling to the caller (`cfp check`).
  */
-export async function loadDatabase(path: string | undefined, out: Output): Promise<LoadedDatabase> {
+export async function loadDatabase(
+  path: string | undefined,
+  out: Output,
+  options: { strict?: boolean; format?: DatabaseFormat; quiet?: boolean } = {},
+): Promise<LoadedDatabase> {
   if (!path)
-    throw new CliError('NO_DATABASE', 'name the database: an openLCA JSON-LD export (.zip or folder)');
+    throw new CliError(
+      'NO_DATABASE',
+      'name the database: an openLCA JSON-LD, EcoSpold 1/2, ILCD or SimaPro CSV export (zip, folder or file)',
+    );
   try {
     await stat(path);
   } catch {
     throw new CliError(
       'DATABASE_NOT_FOUND',
-      `'${path}' does not exist; give the path of a .zip file or a folder`,
+      `'${path}' does not exist; give the path of a .zip file, a folder or a file`,
     );
   }
-  const { data, issues } = await readJsonLd(path);
+  const { data, issues, format } = await readDatabase(path, {
+    strict: options.strict,
+    format: options.format,
+  });
   const errors = issues.filter((i) => i.severity === 'error').length;
   const warnings = issues.filter((i) => i.severity === 'warning').length;
-  if (errors + warnings > 0)
+  if (!options.quiet && errors + warnings > 0)
     out.stderr(
-      `cfp: read ${data.processes.length} processes and ${data.flows.length} flows from ${path}; ` +
-        `the reader reported ${errors} error(s) and ${warnings} warning(s) (skipped datasets are not in the results)\n`,
+      `cfp: read ${data.processes.length} processes and ${data.flows.length} flows from ${path} (${format.format}); ` +
+        `the reader reported ${errors} error(s) and ${warnings} warning(s) (skipped datasets are not in the results; ` +
+        `'cfp check ${path}' lists them)\n`,
     );
-  return { db: data, issues };
+  return { db: data, issues, format };
 }

@@ -30,3 +30,7 @@ export { unitCatalogue } from './unit-catalogue.js';
 export { decodeXml, type DecodedXml } from './xml/decode-xml.js';
 export { parseXml, streamXml, DEFAULT_XML_LIMITS, type XmlLimits } from './xml/parse-xml.js';
 export type { XmlElement } from './xml/xml-element.js';
+export { readDatabase, type ReadDatabaseOptions, type DatabaseReadResult } from './read-database.js';
+export { readEcoSpold2, readEcoSpold2Entries } from './read-eco-spold2.js';
+export { readIlcd, readIlcdEntries } from './read-ilcd.js';
+export { writeIlcd, writeIlcdEntries } from './write-ilcd.js';

@@ -1,8 +1,9 @@
 import { bench } from './bench.js';
+import { check } from './check.js';
 import type { Command } from './command.js';
 import { demo } from './demo.js';
 import { lci } from './lci.js';
 import { matrix } from './matrix.js';
 
 /** Every `cfp` sub-command by name. */
-export const commands: Record<string, Command | undefined> = { lci, matrix, bench, demo };
+export const commands: Record<string, Command | undefined> = { lci, matrix, check, bench, demo };
