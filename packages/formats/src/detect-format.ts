@@ -58,7 +58,7 @@ export function sniffContent(bytes: Uint8Array): DatabaseFormat | undefined {
     text = Buffer.from(bytes)
       .toString(text.startsWith('\u00ff\u00fe') ? 'utf16le' : 'latin1')
       .slice(1);
-  text = text.replace(/\u0000/g, '');
+  text = text.split('\u0000').join('');
   if (
     /^\s*\{SimaPro/i.test(text) ||
     /^\s*\{(processes|CSV separator|CSV Format version)/im.test(text.slice(0, 2000))
@@ -67,7 +67,7 @@ export function sniffContent(bytes: Uint8Array): DatabaseFormat | undefined {
   const root = rootElement(text);
   if (!root) return undefined;
   const ns = root.namespace;
-  if (root.name === 'ecoSpold' || root.name === 'ecoSpold' + '') {
+  if (root.name === 'ecoSpold') {
     if (/EcoSpold02/i.test(ns) || /<(activityDataset|childActivityDataset)[\s>]/.test(text))
       return 'ecospold2';
     if (/EcoSpold01/i.test(ns) || /<dataset[\s>]/.test(text)) return 'ecospold1';
