@@ -34,3 +34,6 @@ export { readDatabase, type ReadDatabaseOptions, type DatabaseReadResult } from 
 export { readEcoSpold2, readEcoSpold2Entries } from './read-eco-spold2.js';
 export { readIlcd, readIlcdEntries } from './read-ilcd.js';
 export { writeIlcd, writeIlcdEntries } from './write-ilcd.js';
+export type { ReadEcoSpold2Options, ReadEcoSpold2EntriesOptions } from './read-eco-spold2.js';
+export { UnitCatalogue, UNIT_GROUPS, type UnitMatch, type CatalogueGroup, type CatalogueUnit } from './unit-catalogue.js';
+export type { StreamXmlOptions } from './xml/parse-xml.js';

@@ -57,6 +57,8 @@ test('finds the units of ecoinvent, EcoSpold 1, SimaPro and openLCA by name or s
   assert.equal(unitCatalogue.lookup('kg')?.unitId, '20aadc24-a391-41cf-b340-3e4529f44bde');
   assert.equal(unitCatalogue.lookup('kg')?.flowPropertyId, '93a60a56-a3c8-11da-a746-0800200b9a66');
   assert.equal(unitCatalogue.lookup('MJ')?.flowPropertyId, 'f6811440-ee37-11de-8a39-0800200c9a66');
+  assert.equal(unitCatalogue.lookupId('86ad2244-1f0e-4912-af53-7865283103e4')?.unitName, 'kWh');
+  assert.equal(unitCatalogue.lookupId('no-such-id'), undefined);
 });
 
 test('spacing, superscripts and unambiguous case are forgiven; ambiguous case is not', () => {

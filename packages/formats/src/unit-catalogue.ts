@@ -80,14 +80,31 @@ export const UNIT_GROUPS: readonly CatalogueGroup[] = [
       u('2ac22d0d-9e02-4459-9402-923490e4e1b4', 'dg', 1e-4),
       u('90d59045-3565-4c5a-bb27-ebc365aacbd0', 'dag', 1e-2),
       u('86dfd16d-d1d8-4b71-88af-0e1126425c77', 'hg', 0.1),
-      u('83192ffa-5990-490b-a23a-b45ca072db6f', 't', 1000, 'ton', 'tonne', 'tonnes', 'metric ton', 'metric tons'),
+      u(
+        '83192ffa-5990-490b-a23a-b45ca072db6f',
+        't',
+        1000,
+        'ton',
+        'tonne',
+        'tonnes',
+        'metric ton',
+        'metric tons',
+      ),
       u('d022bf34-1162-4579-90ab-dcca9620ce54', 'Mg', 1000, 'megagram'),
       u('e720c842-19f5-4a38-8573-78dd13719f5b', 'kt', 1e6, 'kton'),
       u('9dd23b40-4394-4f9a-9572-5f2ee9643864', 'Mt', 1e9, 'Mtn'),
       u('0300ec69-ce1a-45f0-bcf0-7b33845dc53e', 'lb av', LB, 'lb', 'lbs', 'pound', 'pounds'),
       u('fa44e424-f37b-419d-8475-723429d63c08', 'oz av', LB / 16, 'oz', 'ounce'),
       u('2457aee5-c7ee-4416-a65a-5be4ff2b2976', 'oz t', 0.0311034768, 'troy ounce'),
-      u('d4922696-9c95-4b5d-a876-425e98276978', 'sh tn', 2000 * LB, 'tn.sh', 'short ton', 'short tons', 'ton (US)'),
+      u(
+        'd4922696-9c95-4b5d-a876-425e98276978',
+        'sh tn',
+        2000 * LB,
+        'tn.sh',
+        'short ton',
+        'short tons',
+        'ton (US)',
+      ),
       u('e5ccc940-eb40-41f9-847e-5ee691ba8c2f', 'long tn', 2240 * LB, 'tn.lg', 'long ton'),
       u('2a0b9356-a2dd-444f-991e-ce66cd174c9e', 'cwt', 100 * LB),
       u('78af80e7-ede4-4a65-b04d-97d9ce4f39d3', 'gr', 6.479891e-5, 'grain'),
@@ -146,7 +163,16 @@ export const UNIT_GROUPS: readonly CatalogueGroup[] = [
       u('4669b8ce-894d-405a-95d1-3211accaa739', 'Nm3', 1, 'Nm³'),
       // ecoinvent's standard cubic metre of natural gas; like openLCA's Nm3 it is taken as 1 m³.
       u(undefined, 'Sm3', 1, 'Sm³'),
-      u('62eb6f51-0574-4489-ae1a-1bd806f6c2ac', 'gal (US liq)', 0.003785411784, 'gal', 'gallon', 'gallons', 'gal*', 'gal (US fl)'),
+      u(
+        '62eb6f51-0574-4489-ae1a-1bd806f6c2ac',
+        'gal (US liq)',
+        0.003785411784,
+        'gal',
+        'gallon',
+        'gallons',
+        'gal*',
+        'gal (US fl)',
+      ),
       u('8aa31dda-e324-469c-a29d-56476584f5ca', 'gal (Imp)', 0.00454609),
       u('c530708d-be50-4207-b536-23d0857210bf', 'gal (US dry)', 0.00440488377086),
       u('fea33583-ae83-4398-b7fb-7f90fd097269', 'qt (US liq)', 0.000946352946),
@@ -188,7 +214,18 @@ export const UNIT_GROUPS: readonly CatalogueGroup[] = [
     flowPropertyName: 'Area*time',
     referenceUnit: 'm2*a',
     units: [
-      u('c7266b67-4ea2-457f-b391-9b94e26e195a', 'm2*a', 1, 'm2*year', 'm2a', 'm2y', 'm2*yr', 'm²*a', 'm²a', 'm2 a'),
+      u(
+        'c7266b67-4ea2-457f-b391-9b94e26e195a',
+        'm2*a',
+        1,
+        'm2*year',
+        'm2a',
+        'm2y',
+        'm2*yr',
+        'm²*a',
+        'm²a',
+        'm2 a',
+      ),
       u('b396b97c-29ab-409a-b6fa-2285589041bd', 'mm2*a', 1e-6, 'mm2a'),
       u('0d255e00-8aa1-434e-b6cd-43991a87d3fa', 'cm2*a', 1e-4, 'cm2a'),
       u('4866ec7b-6218-4783-87b4-cbd107280a85', 'ha*a', 1e4, 'ha*year', 'ha a', 'haa', 'ha*yr'),
@@ -270,11 +307,29 @@ export const UNIT_GROUPS: readonly CatalogueGroup[] = [
     flowPropertyName: 'Goods transport (mass*distance)',
     referenceUnit: 't*km',
     units: [
-      u('0dea4ed8-bb6b-4049-b2b4-b2c413ef2180', 't*km', 1, 'tkm', 'metric ton*km', 'ton*km', 'tonne*km', 'tonne km', 't km', 'tonkm'),
+      u(
+        '0dea4ed8-bb6b-4049-b2b4-b2c413ef2180',
+        't*km',
+        1,
+        'tkm',
+        'metric ton*km',
+        'ton*km',
+        'tonne*km',
+        'tonne km',
+        't km',
+        'tonkm',
+      ),
       u('a40229e6-7275-42e3-a304-23d590044770', 'kg*km', 1e-3, 'kgkm'),
       u('097768e6-0763-4126-a253-e323cafdf77e', 'kt*km', 1000, 'ktkm'),
       u('3cc51ae9-b993-4a3d-964e-0aed8d7f3966', 't*mi', MILE, 'tmi', 'metric ton*mi'),
-      u('a1a47f82-68da-442b-9d9f-f8b1717dbe32', 'sh tn*mi', (2000 * LB * MILE) / 1000, 'tmi*', 'short ton*mi', 'ton*mi'),
+      u(
+        'a1a47f82-68da-442b-9d9f-f8b1717dbe32',
+        'sh tn*mi',
+        (2000 * LB * MILE) / 1000,
+        'tmi*',
+        'short ton*mi',
+        'ton*mi',
+      ),
       u('7dd57df4-c092-41aa-966e-c93a27797ea1', 't*nmi', 1.852, 'tnmi'),
       u('5458351a-f6f7-4e0b-a449-823c9b6374db', 'lb*mi', (LB * MILE) / 1000, 'lbmi'),
       u('d24270f0-c1f2-49ec-a6bf-e86a74177070', 'lb*nmi', (LB * 1.852) / 1000),
@@ -287,7 +342,17 @@ export const UNIT_GROUPS: readonly CatalogueGroup[] = [
     flowPropertyName: 'Person transport',
     referenceUnit: 'p*km',
     units: [
-      u('fe8da65d-f0ea-4496-b13e-1955aaa412d7', 'p*km', 1, 'person*km', 'pkm', 'personkm', 'pers*km', 'passenger*km', 'p km'),
+      u(
+        'fe8da65d-f0ea-4496-b13e-1955aaa412d7',
+        'p*km',
+        1,
+        'person*km',
+        'pkm',
+        'personkm',
+        'pers*km',
+        'passenger*km',
+        'p km',
+      ),
       u('702d94e7-fbae-4a99-a2f5-b26db21126d6', 'p*mi', MILE, 'pmi', 'person*mi', 'personmi'),
     ],
   },
@@ -332,7 +397,23 @@ export const UNIT_GROUPS: readonly CatalogueGroup[] = [
     flowPropertyName: 'Number of items',
     referenceUnit: 'Item(s)',
     units: [
-      u('6dabe201-aaac-4509-92f0-d00c26cb72ab', 'Item(s)', 1, 'unit', 'units', 'item', 'items', 'p', 'pcs', 'pc', 'piece', 'pieces', 'Stk', 'LU', 'pig place'),
+      u(
+        '6dabe201-aaac-4509-92f0-d00c26cb72ab',
+        'Item(s)',
+        1,
+        'unit',
+        'units',
+        'item',
+        'items',
+        'p',
+        'pcs',
+        'pc',
+        'piece',
+        'pieces',
+        'Stk',
+        'LU',
+        'pig place',
+      ),
       u('3bd6c6c3-bb61-46f3-b19a-c87ac5502bb7', 'Dozen(s)', 12, 'dozen', 'doz'),
     ],
   },
@@ -385,6 +466,16 @@ function normalize(name: string): string {
     .replace(/\s+/g, '');
 }
 
+function match(entry: Entry): UnitMatch {
+  return {
+    groupId: entry.group.id,
+    flowPropertyId: entry.group.flowPropertyId,
+    unitId: entry.unit.id,
+    unitName: entry.unit.name,
+    factor: entry.unit.factor,
+  };
+}
+
 /**
  * Finds units by the names LCA data uses for them and builds the model's unit groups and flow properties. One
  * catalogue is shared by the EcoSpold 1, EcoSpold 2 and SimaPro CSV readers, so the same unit gets the same id
@@ -403,13 +494,17 @@ export class UnitCatalogue {
   /** Lower-cased normalized names; `null` marks a name two different units share. */
   private readonly folded = new Map<string, Entry | null>();
   private readonly groups = new Map<string, CatalogueGroup>();
+  private readonly ids = new Map<string, Entry>();
 
   constructor(groups: readonly CatalogueGroup[] = UNIT_GROUPS) {
     for (const group of groups) {
       if (this.groups.has(group.id)) throw new Error(`unit catalogue: duplicate group id ${group.id}`);
       this.groups.set(group.id, group);
+      for (const unit of group.units) this.ids.set(unit.id, { group, unit });
       if (!group.units.some((x) => x.name === group.referenceUnit && x.factor === 1))
-        throw new Error(`unit catalogue: group ${group.name} has no reference unit ${group.referenceUnit} of factor 1`);
+        throw new Error(
+          `unit catalogue: group ${group.name} has no reference unit ${group.referenceUnit} of factor 1`,
+        );
     }
     // Names first, then synonyms, so a synonym never shadows another unit's own name.
     for (const pass of ['names', 'synonyms'] as const)
@@ -448,14 +543,18 @@ export class UnitCatalogue {
       this.normalized.get(normalize(name)) ??
       this.folded.get(normalize(name).toLowerCase()) ??
       undefined;
-    if (!entry) return undefined;
-    return {
-      groupId: entry.group.id,
-      flowPropertyId: entry.group.flowPropertyId,
-      unitId: entry.unit.id,
-      unitName: entry.unit.name,
-      factor: entry.unit.factor,
-    };
+    return entry && match(entry);
+  }
+
+  /**
+   * The unit with this id (the catalogue's ids are openLCA's), or undefined.
+   *
+   * @example
+   * unitCatalogue.lookupId('20aadc24-a391-41cf-b340-3e4529f44bde')?.unitName; // 'kg'
+   */
+  lookupId(unitId: string): UnitMatch | undefined {
+    const entry = this.ids.get(unitId);
+    return entry && match(entry);
   }
 
   /** A catalogue group by id. */

@@ -45,6 +45,23 @@ test('streamXml hands over selected subtrees one at a time', () => {
   );
 });
 
+test('streamXml without namespace resolution keeps local names and drops namespace declarations', () => {
+  const seen: XmlElement[] = [];
+  streamXml(
+    '<e:root xmlns:e="urn:e" xmlns="urn:d"><e:item xml:lang="en" e:id="1" plain="2">x</e:item></e:root>',
+    'ns.xml',
+    (names) => names.length === 2,
+    (e) => seen.push(e),
+    undefined,
+    { namespaces: false },
+  );
+  assert.equal(seen.length, 1);
+  assert.equal(seen[0].name, 'item');
+  assert.equal(seen[0].namespace, '');
+  assert.deepEqual(seen[0].attributes, { lang: 'en', id: '1', plain: '2' });
+  assert.equal(seen[0].text, 'x');
+});
+
 test('malformed, hostile and empty XML gives one clear FormatError', () => {
   assert.throws(() => parseXml('<a><b></a>', 'bad.xml'), code('INVALID_XML'));
   assert.throws(() => parseXml('<a>', 'truncated.xml'), code('INVALID_XML'));
