@@ -22,9 +22,18 @@ export {
 } from './read-zip-entries.js';
 export { ZipWriter, type ZipEntryOptions } from './zip-writer.js';
 export { readEcoSpold1, readEcoSpold1Entries } from './read-eco-spold1.js';
-export type { ReadEcoSpold1Options, ReadEcoSpold1EntriesOptions, EcoSpold1Limits } from './read-eco-spold1.js';
+export type {
+  ReadEcoSpold1Options,
+  ReadEcoSpold1EntriesOptions,
+  EcoSpold1Limits,
+} from './read-eco-spold1.js';
 export { readSimaProCsv, readSimaProCsvText, type ReadSimaProCsvOptions } from './read-simapro-csv.js';
-export { JSON_LD_PACKAGE_INFO, writeJsonLd, writeJsonLdEntries, type WriteJsonLdOptions } from './write-json-ld.js';
+export {
+  JSON_LD_PACKAGE_INFO,
+  writeJsonLd,
+  writeJsonLdEntries,
+  type WriteJsonLdOptions,
+} from './write-json-ld.js';
 export { detectFormat, sniffContent, type DatabaseFormat, type DetectedFormat } from './detect-format.js';
 export { unitCatalogue } from './unit-catalogue.js';
 export { decodeXml, type DecodedXml } from './xml/decode-xml.js';
@@ -35,5 +44,11 @@ export { readEcoSpold2, readEcoSpold2Entries } from './read-eco-spold2.js';
 export { readIlcd, readIlcdEntries } from './read-ilcd.js';
 export { writeIlcd, writeIlcdEntries } from './write-ilcd.js';
 export type { ReadEcoSpold2Options, ReadEcoSpold2EntriesOptions } from './read-eco-spold2.js';
-export { UnitCatalogue, UNIT_GROUPS, type UnitMatch, type CatalogueGroup, type CatalogueUnit } from './unit-catalogue.js';
+export {
+  UnitCatalogue,
+  UNIT_GROUPS,
+  type UnitMatch,
+  type CatalogueGroup,
+  type CatalogueUnit,
+} from './unit-catalogue.js';
 export type { StreamXmlOptions } from './xml/parse-xml.js';
