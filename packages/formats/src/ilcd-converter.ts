@@ -95,6 +95,7 @@ export class IlcdConverter {
   // Filled by finish().
   private readonly locations = new Map<string, Location>();
   private readonly resolvedFlows = new Map<string, ResolvedFlow>();
+  private readonly flowsById = new Map<string, Flow>();
   private readonly propertiesByRef = new Map<string, FlowProperty>();
   private readonly groupsById = new Map<string, UnitGroup>();
   private readonly processIds = new Map<string, string>();
@@ -120,7 +121,8 @@ export class IlcdConverter {
     );
     let root: XmlElement;
     try {
-      const text = typeof data === 'string' ? data : decodeXml(data, name).text;
+      // A byte-order mark left in already decoded text would make the XML ill-formed.
+      const text = typeof data === 'string' ? data.replace(/^\ufeff/, '') : decodeXml(data, name).text;
       root = parseXml(text, name);
     } catch (err) {
       if (!(err instanceof FormatError)) throw err;
@@ -364,6 +366,7 @@ export class IlcdConverter {
         referencePropertyId,
         referenceUnitId: referenceGroup.referenceUnitId,
       });
+      this.flowsById.set(flow.id, flow);
       out.push(flow);
     }
     const elementary = [...this.resolvedFlows.values()].filter((r) => r.flow.type === 'elementary');
@@ -451,11 +454,11 @@ export class IlcdConverter {
       localNames.set(raw.name.toLowerCase(), raw);
     }
 
-    const kept: { exchange: Exchange; raw: RawExchange; flow: ResolvedFlow }[] = [];
+    const kept: { exchange: Exchange; raw: RawExchange }[] = [];
     const droppedUncertainty: { path: string; why: string }[] = [];
     for (const x of rec.exchanges) {
-      const converted = this.exchange(rec, x, localNames, droppedUncertainty);
-      if (converted) kept.push({ exchange: converted.exchange, raw: x, flow: converted.flow });
+      const exchange = this.exchange(rec, x, localNames, droppedUncertainty);
+      if (exchange) kept.push({ exchange, raw: x });
     }
     if (droppedUncertainty.length > 0) {
       const shown = droppedUncertainty.slice(0, 3).map((d) => `${d.path}: ${d.why}`);
@@ -495,7 +498,7 @@ export class IlcdConverter {
     }
 
     const isProvider = (e: Exchange): boolean => {
-      const type = this.flowOfId(e.flowId)?.type;
+      const type = this.flowsById.get(e.flowId)?.type;
       return !e.isAvoided && ((type === 'product' && !e.isInput) || (type === 'waste' && e.isInput));
     };
     this.markReference(rec, process, byOriginalId, isProvider);
@@ -504,25 +507,12 @@ export class IlcdConverter {
     return process;
   }
 
-  private flowOfId(id: string): Flow | undefined {
-    return this.flowsById().get(id);
-  }
-
-  private flowIdIndex?: Map<string, Flow>;
-  private flowsById(): Map<string, Flow> {
-    if (!this.flowIdIndex) {
-      this.flowIdIndex = new Map();
-      for (const r of this.resolvedFlows.values()) this.flowIdIndex.set(r.flow.id, r.flow);
-    }
-    return this.flowIdIndex;
-  }
-
   private exchange(
     rec: ProcessRecord,
     x: RawExchange,
     locals: Map<string, RawParameter>,
     droppedUncertainty: { path: string; why: string }[],
-  ): { exchange: Exchange; flow: ResolvedFlow } | undefined {
+  ): Exchange | undefined {
     const file = rec.file;
     const refPath = `${x.path}/referenceToFlowDataSet/@refObjectId`;
     if (x.flowKey === undefined) {
@@ -648,7 +638,7 @@ export class IlcdConverter {
     }
     if (ext.pedigree !== undefined) exchange.dqEntry = ext.pedigree;
     if (x.description !== undefined) exchange.description = x.description;
-    return { exchange, flow: resolved };
+    return exchange;
   }
 
   private globalRaw(name: string): RawParameter | undefined {

@@ -26,8 +26,22 @@ export const ILCD_NS = {
 export const OLCA_NS = 'http://openlca.org/ilcd-extensions';
 
 /**
- * OpenCFP's extensions, for what neither ILCD nor openLCA's extensions can hold exactly: original ids that
- * are not UUIDs, exact allocation factors by method, exact uncertainty parameters, location ids, long texts.
+ * OpenCFP's extensions, for what neither ILCD nor openLCA's extensions can hold exactly. All are optional and
+ * in places the ILCD schema leaves open (`anyAttribute ##other`, `common:other`), so packages stay valid:
+ * - root element `ocfp:verbatimText="true"`: texts are not pretty-printed; readers keep their edge spaces;
+ * - `dataSetInformation/@ocfp:datasetId`: the model id when it is not a lower-case UUID (the UUID is then
+ *   derived from it); flows add `@ocfp:nomenclature` and `@ocfp:cas` (when ILCD's 6-2-1 CAS form differs),
+ *   sources `@ocfp:year`, unit groups `@ocfp:defaultFlowProperty`, units `@ocfp:synonyms` (one per line);
+ * - process `LCIMethodAndAllocation/common:other/ocfp:allocation[@defaultMethod]/ocfp:factor` with method,
+ *   product (flow UUID), value, exchange (internal id) or exchangeFlow (flow UUID), formula: the allocation
+ *   factors exactly (ILCD's percentages are rounded to the `Perc` type and mix methods);
+ * - exchange and parameter `@ocfp:geomMean`/`@ocfp:geomSd` (log-normal), `@ocfp:normalMean`/`@ocfp:normalSd`,
+ *   parameter `@ocfp:mostLikelyValue` (triangular mode) and `@ocfp:isInput`;
+ * - `@ocfp:locationId`/`@ocfp:locationName` where a location code alone would not restore the location;
+ * - `common:other/ocfp:description`: the whole text when a comment is longer than ILCD's 500 characters;
+ * - process `dataSetInformation/common:other/ocfp:tag`; LCIA `dataSetInformation/common:other/ocfp:method`
+ *   (id and name of each method the indicator belongs to); characterisation factor `@ocfp:value`,
+ *   `@ocfp:unitId`, `@ocfp:flowPropertyId`, `@ocfp:formula` (the factor as given, per that unit).
  */
 export const OCFP_NS = 'https://opencfp.org/ns/ilcd-extensions';
 

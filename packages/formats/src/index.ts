@@ -52,3 +52,5 @@ export {
   type CatalogueUnit,
 } from './unit-catalogue.js';
 export type { StreamXmlOptions } from './xml/parse-xml.js';
+export type { ReadIlcdOptions, ReadIlcdEntriesOptions } from './read-ilcd.js';
+export type { WriteIlcdOptions } from './write-ilcd.js';
