@@ -116,3 +116,46 @@ test('the installed bin runs as a process and exits with the right codes', () =>
   const help = spawnSync(process.execPath, [bin, 'help'], { encoding: 'utf8' });
   assert.match(help.stdout, /cfp lci|lci <database>/);
 });
+
+test('lci --method gives the carbon footprint: CO2 + 29.8 × CH4 (IPCC AR6 GWP100)', async () => {
+  const { code, stdout } = await run(
+    'lci',
+    demoDatabasePath,
+    '--process',
+    'p-frame',
+    '--method',
+    'ipcc-ar6-gwp100',
+  );
+  assert.equal(code, 0);
+  const [r] = JSON.parse(stdout);
+  const electricity = 35.2 / 0.98;
+  close(r.impacts[0].amount, electricity * 0.6 + 3.02 + 29.8 * electricity * 0.0015);
+  assert.equal(r.impacts[0].unit, 'kg CO2 eq');
+  const demo = await run('demo');
+  assert.match(demo.stdout, /Carbon footprint: 26\.1766 kg CO2 eq per frame/);
+});
+
+test('processes lists the process-products with their ids, and filters by text', async () => {
+  const all = await run('processes', demoDatabasePath, '--format', 'json');
+  assert.equal(all.code, 0);
+  assert.equal(JSON.parse(all.stdout).length, 4);
+  const some = JSON.parse(
+    (await run('processes', demoDatabasePath, '--search', 'scrap', '--format', 'json')).stdout,
+  );
+  assert.deepEqual(
+    some.map((r: { processId: string; isWaste: boolean }) => [r.processId, r.isWaste]),
+    [['p-scrap', true]],
+  );
+});
+
+test('usage: no arguments is an error; --help and help print the usage; extra arguments are refused', async () => {
+  const none = await run();
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /Usage: cfp/);
+  assert.equal((await run('lci', '--help')).code, 0);
+  assert.equal((await run('help')).code, 0);
+  assert.equal((await run('demo', 'extra')).code, 2);
+  const write = await run('matrix', demoDatabasePath, '--out', '/dev/null/x');
+  assert.equal(write.code, 2);
+  assert.match(write.stderr, /cannot write '\/dev\/null\/x'/);
+});

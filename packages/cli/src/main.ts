@@ -14,17 +14,24 @@ Usage: cfp <command> [options]
 
 Commands:
   lci <database> --process <id>[,<id>…] [--product <flowId>] [--allocation as-defined|physical|economic|causal|none]
-      [--providers prefer-defaults|only-defaults|ignore-defaults] [--format json|csv]
-                      Life-cycle inventory per one reference unit of each product.
+      [--providers prefer-defaults|only-defaults|ignore-defaults] [--method <impact method id>] [--format json|csv]
+                      Life-cycle inventory (and impacts, with --method) per one reference unit of each product.
+                      --product applies to every process named; use it with one process that has several products.
   matrix <database> --out <dir>
-                      Write A.mtx, B.mtx and the row/column index CSVs of the whole database.
+                      Write A.mtx, B.mtx, K.mtx (cut-offs) and the row/column index CSVs of the whole database.
+  check <database> [--format text|json] [--strict]
+                      What the reader and the linker found: counts, unread datasets, unknown units, missing flows,
+                      formula problems, cut-off inputs, multi-provider choices, unallocated co-products.
+  processes <database> [--search <text>] [--format text|json|csv]
+                      List the process-products (process id, product id, names, unit, location) to calculate.
   bench solve [--mtx <file>] [--n 20000] [--seed 42] [--repeats 5] [--rhs 1000]
                       Factorize and solve a technosphere matrix; prints timings and the residual as JSON.
   demo                Calculate the bundled example product system and explain the result.
   help                Show this help.
 
-<database> is an openLCA JSON-LD export (a .zip file or an extracted folder).
-Options valid everywhere: --debug (print stack traces of internal errors).
+<database> is an openLCA JSON-LD, EcoSpold 2, EcoSpold 1, ILCD or SimaPro CSV export — a .zip, a folder or a
+single file; the format is told from the content, not the name.
+Options valid everywhere: --debug (print stack traces), --help.
 Exit codes: 0 success, 2 bad input or usage, 1 internal error.
 `;
 
@@ -33,7 +40,17 @@ export async function main(argv: string[], out: Output): Promise<number> {
   const debug = argv.includes('--debug');
   const args = argv.filter((a) => a !== '--debug');
   const [name, ...rest] = args;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
+  if (!name) {
+    out.stderr(usage);
+    return 2;
+  }
+  if (
+    name === 'help' ||
+    name === '--help' ||
+    name === '-h' ||
+    args.includes('--help') ||
+    args.includes('-h')
+  ) {
     out.stdout(usage);
     return 0;
   }
@@ -47,7 +64,9 @@ export async function main(argv: string[], out: Output): Promise<number> {
     try {
       parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new UsageError(`${(e as Error).message}. Run 'cfp help' for usage.`);
+      // parseArgs explains how to pass a value that starts with '-'; the first sentence is what matters here.
+      const first = (e as Error).message.split(/(?<=\.) /)[0].replace(/\.$/, '');
+      throw new UsageError(`${first}. Run 'cfp help' for usage.`);
     }
     await command.run(parsed.positionals, parsed.values as Record<string, string | boolean | undefined>, out);
     return 0;
@@ -58,6 +77,12 @@ export async function main(argv: string[], out: Output): Promise<number> {
 
 /** Errors with a stable `code` are the user's to fix (exit 2); anything else is our bug (exit 1). */
 function reportError(e: unknown, out: Output, debug: boolean): number {
+  const system = systemErrorMessage(e);
+  if (system) {
+    out.stderr(`cfp: ${system}\n`);
+    if (debug && e instanceof Error && e.stack) out.stderr(`${e.stack}\n`);
+    return 2;
+  }
   const coded = e instanceof Error && typeof (e as { code?: unknown }).code === 'string' && isOurs(e);
   if (coded) {
     out.stderr(`cfp: ${e.message}\n`);
@@ -70,6 +95,27 @@ function reportError(e: unknown, out: Output, debug: boolean): number {
     debug && e instanceof Error && e.stack ? `${e.stack}\n` : `(run again with --debug for details)\n`,
   );
   return 1;
+}
+
+/** Node's file-system errors (ENOENT, EACCES…) in words: they are about a path the user gave. */
+function systemErrorMessage(e: unknown): string | undefined {
+  const error = e as { code?: unknown; path?: unknown; syscall?: unknown };
+  if (typeof error?.code !== 'string' || typeof error.path !== 'string') return undefined;
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder, a file was expected',
+    EEXIST: 'it exists already and is not a folder',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the file system is read-only',
+  };
+  const reason = reasons[error.code];
+  if (!reason) return undefined;
+  const verb =
+    typeof error.syscall === 'string' && /open|read|stat|scandir/.test(error.syscall) ? 'read' : 'write';
+  return `cannot ${verb} '${error.path}': ${reason}`;
 }
 
 function isOurs(e: Error): boolean {

@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 import { demo } from './demo.js';
 import { lci } from './lci.js';
 import { matrix } from './matrix.js';
+import { processes } from './processes.js';
 
 /** Every `cfp` sub-command by name. */
-export const commands: Record<string, Command | undefined> = { lci, matrix, check, bench, demo };
+export const commands: Record<string, Command | undefined> = { lci, matrix, check, processes, bench, demo };

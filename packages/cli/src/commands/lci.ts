@@ -24,6 +24,7 @@ export function lciOutput(result: LciResult) {
     unit: json.unit,
     amount: json.amount,
     inventory: json.inventory,
+    ...(json.impacts ? { impacts: json.impacts } : {}),
     cutoff: json.cutoff,
     diagnostics: json.diagnostics,
     residual: json.residual,
@@ -51,6 +52,7 @@ export const lci: Command = {
     allocation: { type: 'string' },
     providers: { type: 'string' },
     format: { type: 'string' },
+    method: { type: 'string' },
   },
   async run(positionals, values, out) {
     if (positionals.length !== 1) throw new UsageError('usage: cfp lci <database> --process <id>[,<id>…]');
@@ -66,9 +68,21 @@ export const lci: Command = {
     const options = calculationOptions(values);
     const productId = typeof values.product === 'string' ? values.product : undefined;
     const { db } = await loadDatabase(positionals[0], out);
-    const calculator = new Calculator(db, options);
+    const method = typeof values.method === 'string' ? values.method : undefined;
+    const calculator = new Calculator(db, { ...options, impactMethod: method });
     const demands: Demand[] = processIds.map((processId) => ({ processId, productId }));
     const results = calculator.calculateAll(demands).map(lciOutput);
+    // Diagnostics are in the JSON; CSV has no room for them, and nobody should miss an error-level one either way.
+    for (const r of results) {
+      const errors = r.diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0 || (format === 'csv' && r.diagnostics.length > 0))
+        out.stderr(
+          `cfp: ${r.processName} / ${r.productName}: ${errors.length} error(s), ` +
+            `${r.diagnostics.length - errors.length} other diagnostic(s)` +
+            `${errors.length > 0 ? ` — ${[...new Set(errors.map((d) => d.code))].join(', ')}: the result is not meaningful as it stands` : ''}` +
+            `${format === 'csv' ? ' (use --format json to see them)' : ''}\n`,
+        );
+    }
     if (format === 'json') {
       out.stdout(JSON.stringify(results, null, 2) + '\n');
       return;
@@ -77,6 +91,8 @@ export const lci: Command = {
     for (const r of results) {
       for (const e of r.inventory)
         rows.push([r.processId, r.productId, 'inventory', e.flowId, e.name, e.category, e.unit, e.amount]);
+      for (const e of r.impacts ?? [])
+        rows.push([r.processId, r.productId, 'impact', e.indicatorId, e.name, '', e.unit, e.amount]);
       for (const e of r.cutoff)
         rows.push([r.processId, r.productId, 'cutoff', e.flowId, e.name, '', e.unit, e.amount]);
     }
