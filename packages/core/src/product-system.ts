@@ -224,7 +224,16 @@ export function buildMatrices(db: Database, options: BuildOptions = {}): LcaMatr
   const cutoffIndex = new Map<string, number>();
   const cutoffConsumers = new Map<string, Set<string>>();
   const links: TechLink[] = [];
-  const linker = new ProviderLinker(products, processes, providersOf, columnOf, providerLinking, diagnostics);
+  const locationNames = new Map(db.locations.map((l) => [l.id, l.code ?? l.name]));
+  const linker = new ProviderLinker(
+    products,
+    processes,
+    providersOf,
+    columnOf,
+    providerLinking,
+    diagnostics,
+    locationNames,
+  );
 
   for (const process of processes.values()) {
     const prepared = preparedOf.get(process.id) as Prepared[];
@@ -441,6 +450,7 @@ class ProviderLinker {
     private readonly columnOf: ReadonlyMap<string, number>,
     private readonly mode: ProviderLinking,
     private readonly diagnostics: Diagnostic[],
+    private readonly locationNames: ReadonlyMap<string, string>,
   ) {}
 
   link(process: Process, e: Exchange, avoided: boolean): TechLink | undefined {
@@ -483,6 +493,7 @@ class ProviderLinker {
     if (!this.reported.has(reportKey)) {
       this.reported.add(reportKey);
       const name = (j: number): string => `'${this.products[j].processName}' (${this.products[j].processId})`;
+      const place = location === undefined ? undefined : `'${this.locationNames.get(location) ?? location}'`;
       this.diagnostics.push({
         code: 'MULTIPLE_PROVIDERS',
         severity: 'warning',
@@ -491,11 +502,11 @@ class ProviderLinker {
         message:
           `${candidates.length} processes provide '${this.products[chosen].flowName}' to process '${process.name}'; chose ${name(chosen)} ` +
           (kind === 'location'
-            ? `because it is in the consumer's location ${location}`
+            ? `because it is in the consumer's location ${place}`
             : local.length > 1
-              ? `as the lowest process id of the ${local.length} in the consumer's location ${location}`
-              : `as the lowest process id (none is in the consumer's location${location === undefined ? '' : ` ${location}`})`) +
-          '. Set a default provider on the exchange to choose another.',
+              ? `as the lowest process id of the ${local.length} in the consumer's location ${place}`
+              : `as the lowest process id (none is in the consumer's location${place === undefined ? '' : ` ${place}`})`) +
+          '. To choose another, set a default provider on that exchange in the source data.',
         details: {
           chosen: this.products[chosen].processId,
           reason: kind,
