@@ -2,7 +2,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { FormatError } from './errors.js';
 import { IssueLog } from './issue-log.js';
-import { readZipEntries } from './read-zip-entries.js';
+import { endsLikeZip, readZipEntries } from './read-zip-entries.js';
 
 /** The database formats OpenCFP reads. */
 export type DatabaseFormat = 'json-ld' | 'ecospold2' | 'ecospold1' | 'ilcd' | 'simapro-csv';
@@ -39,7 +39,7 @@ export async function detectFormat(path: string): Promise<DetectedFormat> {
       file: path,
     });
   const head = await readHead(path);
-  if (isZip(head)) return detectZip(path);
+  if (isZip(head) || endsLikeZip(path)) return detectZip(path);
   const format = sniffContent(head);
   if (format) return { format, container: 'file', evidence: describe(format, head) };
   throw unknown(

@@ -98,6 +98,11 @@ export class EcoSpold2Converter {
   add(name: string, data: Uint8Array | string, options?: { single?: boolean }): void {
     const single = options?.single ?? false;
     const isSpold = /\.spold$/i.test(name);
+    if (data.length === 0) {
+      if (isSpold) this.files++;
+      this.log.error(name, '', 'EMPTY_FILE', 'The file is empty (0 bytes); it was skipped.');
+      return;
+    }
     let text: string;
     try {
       text = typeof data === 'string' ? data : decodeXml(data, name).text;

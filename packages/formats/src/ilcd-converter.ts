@@ -119,6 +119,11 @@ export class IlcdConverter {
     const inDatasetFolder = Object.values(ILCD_FOLDERS).some((folder) =>
       name.toLowerCase().split('/').slice(0, -1).includes(folder.toLowerCase()),
     );
+    if (data.length === 0) {
+      if (inDatasetFolder) this.datasetCount++;
+      this.log.error(name, '', 'EMPTY_FILE', 'The file is empty (0 bytes); the data set was skipped.');
+      return;
+    }
     let root: XmlElement;
     try {
       // A byte-order mark left in already decoded text would make the XML ill-formed.
@@ -600,7 +605,8 @@ export class IlcdConverter {
           file,
           `${x.path}/meanAmount`,
           'INVALID_AMOUNT',
-          'The exchange has neither a resultingAmount nor a meanAmount; it was dropped.',
+          'The exchange has no usable resultingAmount or meanAmount (missing, or not a finite number); it was ' +
+            'dropped. Fix the amount.',
         );
         return undefined;
       }

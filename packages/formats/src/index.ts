@@ -54,3 +54,10 @@ export {
 export type { StreamXmlOptions } from './xml/parse-xml.js';
 export type { ReadIlcdOptions, ReadIlcdEntriesOptions } from './read-ilcd.js';
 export type { WriteIlcdOptions } from './write-ilcd.js';
+export { generateSyntheticDatabase, type SyntheticDatabaseOptions } from './generate-synthetic-database.js';
+export {
+  writeEcoSpold2,
+  writeEcoSpold2Entries,
+  type WriteEcoSpold2Options,
+  type WriteEcoSpold2Result,
+} from './write-eco-spold2.js';

@@ -1,6 +1,21 @@
 import { FormatError } from './errors.js';
 import type { ImportIssue, IssueSeverity } from './import-issue.js';
 
+/** Longest message kept as it is. Messages quote values from the input, which can be megabytes long. */
+const MAX_MESSAGE = 1000;
+
+/** The message with its overlong words (a quoted 10 MB number, a formula of 200,000 parentheses) shortened. */
+function bounded(message: string): string {
+  // split() rather than a /\S{101,}/ replace: that regex overflows the stack on a word of 10 million characters.
+  const shorter = message
+    .split(/(\s+)/)
+    .map((w) => (w.length > 100 ? `${w.slice(0, 60)}…[${w.length} characters]` : w))
+    .join('');
+  if (shorter.length <= MAX_MESSAGE) return shorter;
+  // Keep the end too: it says what to do.
+  return `${shorter.slice(0, 600)} … ${shorter.slice(-300)}`;
+}
+
 /**
  * Collects import issues. In strict mode the first error-level issue throws a `FormatError` carrying it, so
  * callers that cannot accept partial data stop at once instead of computing on a damaged database.
@@ -19,6 +34,7 @@ export class IssueLog {
   }
 
   add(issue: ImportIssue): void {
+    if (issue.message.length > MAX_MESSAGE) issue = { ...issue, message: bounded(issue.message) };
     this.issues.push(issue);
     if (this.strict && issue.severity === 'error') {
       const where = issue.path === '' ? issue.file : `${issue.file}#${issue.path}`;

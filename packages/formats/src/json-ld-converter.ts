@@ -19,6 +19,7 @@ import type {
   Unit,
   UnitGroup,
 } from '@opencfp/core';
+import { isUtf8 } from 'node:buffer';
 import { FormatError } from './errors.js';
 import { guessNomenclature } from './guess-nomenclature.js';
 import type { IssueLog } from './issue-log.js';
@@ -90,6 +91,27 @@ const PROCESS_TYPES: { [k: string]: ProcessType } = {
 };
 
 /**
+ * The text of a JSON file: UTF-8 (the JSON standard's encoding, with or without a byte-order mark), or UTF-16
+ * when a byte-order mark says so (Windows editors save 'Unicode' that way). Undefined for bytes that are not
+ * valid UTF-8: decoding them anyway would turn names into U+FFFD without a word.
+ */
+function jsonText(data: Uint8Array | string): string | undefined {
+  let text: string;
+  if (typeof data === 'string') text = data;
+  else {
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    if (
+      bytes.length >= 2 &&
+      ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    )
+      return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes);
+    if (!isUtf8(bytes)) return undefined;
+    text = bytes.toString('utf8');
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
  * Turns openLCA JSON-LD datasets (olca-schema v1 as written by openLCA 1.x, and v2 as written by openLCA 2)
  * into the core model. Feed every archive entry to `add`, then call `finish` once: references between
  * datasets are checked only at the end, because an export lists its folders in no particular order.
@@ -153,16 +175,22 @@ export class JsonLdConverter {
     }
     this.datasetCount++;
     const r = new DatasetReader(name, this.log);
+    if (data.length === 0) {
+      r.error('', 'EMPTY_FILE', `The file is empty (0 bytes); it was skipped. ${EXPORT_AGAIN}`);
+      return;
+    }
+    const text = jsonText(data);
+    if (text === undefined) {
+      r.error(
+        '',
+        'INVALID_ENCODING',
+        'The file is not UTF-8 text (JSON-LD must be UTF-8; was it saved in a legacy encoding such as GBK or ' +
+          `windows-1252?); it was skipped. Save it as UTF-8. ${EXPORT_AGAIN}`,
+      );
+      return;
+    }
     let json: unknown;
     try {
-      let text =
-        typeof data === 'string'
-          ? data
-          : (Buffer.isBuffer(data)
-              ? data
-              : Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-            ).toString('utf8');
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       json = JSON.parse(text);
     } catch (err) {
       r.error(

@@ -10,10 +10,15 @@ export function isObject(value: unknown): value is JsonObject {
 
 export function preview(value: unknown): string {
   let text: string;
+  // Only the start is shown: a 10 MB string need not be copied whole to show 40 characters.
+  if (typeof value === 'string' && value.length > 40) value = value.slice(0, 40);
+  // JSON.stringify writes Infinity (a number literal such as 1e400 parsed) as 'null', which would mislead.
+  if (typeof value === 'number') return String(value);
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Too deeply nested to stringify (String() of nested arrays recurses as well), or cyclic.
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : typeof value;
   }
   return text.length > 40 ? text.slice(0, 37) + '...' : text;
 }

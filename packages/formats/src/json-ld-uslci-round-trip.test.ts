@@ -82,11 +82,7 @@ function assertIdenticalResults(
     const y = b.results[j];
     const where = `${x.demand.processName} / ${x.demand.productName}`;
     assert.deepEqual(y.demand, x.demand, where);
-    assert.deepEqual(
-      y.inventory,
-      x.inventory,
-      where,
-    );
+    assert.deepEqual(y.inventory, x.inventory, where);
     assert.deepEqual(y.cutoff, x.cutoff, where);
     assert.deepEqual(
       y.diagnostics.map((d) => d.code),

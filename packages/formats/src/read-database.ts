@@ -27,7 +27,10 @@ export interface DatabaseReadResult extends ReadResult<Database> {
  * const { data, issues, format } = await readDatabase('ecoinvent.zip');
  * console.log(format.format, data.processes.length, issues.length);
  */
-export async function readDatabase(path: string, options: ReadDatabaseOptions = {}): Promise<DatabaseReadResult> {
+export async function readDatabase(
+  path: string,
+  options: ReadDatabaseOptions = {},
+): Promise<DatabaseReadResult> {
   const format: DetectedFormat = options.format
     ? { format: options.format, container: 'file', evidence: 'format given by the caller' }
     : await detectFormat(path);

@@ -9,7 +9,7 @@ import { FormatError } from './errors.js';
 import type { ReadResult } from './import-issue.js';
 import { IssueLog } from './issue-log.js';
 import { readFolderEntries } from './read-folder-entries.js';
-import { readZipEntries, type ZipLimits } from './read-zip-entries.js';
+import { endsLikeZip, readZipEntries, type ZipLimits } from './read-zip-entries.js';
 
 /** Limits against hostile input: the zip-bomb guards and the XML size/depth guards. */
 export interface EcoSpold1Limits extends ZipLimits {
@@ -184,7 +184,9 @@ function sniff(path: string): 'zip' | 'xml' | 'other' {
   if (n >= 2 && ((b[0] === 0x3c && b[1] === 0) || (b[0] === 0 && b[1] === 0x3c))) return 'xml';
   let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   while (i < n && (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0a || b[i] === 0x0d)) i++;
-  return i < n && b[i] === 0x3c ? 'xml' : 'other';
+  if (i < n && b[i] === 0x3c) return 'xml';
+  // A zip whose first entry is damaged still ends like one.
+  return endsLikeZip(path) ? 'zip' : 'other';
 }
 
 function noDatasetsError(source: string, root: string | undefined): FormatError {

@@ -6,7 +6,7 @@ import { EcoSpold2Converter, EcoSpold2IssueLog } from './eco-spold2-converter.js
 import { FormatError } from './errors.js';
 import type { ReadResult } from './import-issue.js';
 import { readFolderEntries } from './read-folder-entries.js';
-import { DEFAULT_ZIP_LIMITS, readZipEntries, type ZipLimits } from './read-zip-entries.js';
+import { DEFAULT_ZIP_LIMITS, endsLikeZip, readZipEntries, type ZipLimits } from './read-zip-entries.js';
 import type { XmlLimits } from './xml/parse-xml.js';
 
 export interface ReadEcoSpold2Options {
@@ -95,7 +95,7 @@ export async function readEcoSpold2(
       await fh.close();
     }
     const isZip = head.readUInt32LE(0) === 0x04034b50 || head.readUInt32LE(0) === 0x06054b50;
-    if (isZip || /\.zip$/i.test(path)) {
+    if (isZip || /\.zip$/i.test(path) || endsLikeZip(path)) {
       for await (const entry of readZipEntries(path, log, { filter, limits: options?.limits }))
         converter.add(entry.name, entry.data);
     } else {

@@ -89,6 +89,13 @@ export async function readIlcd(path: string, options?: ReadIlcdOptions): Promise
     } finally {
       await fh.close();
     }
+    // A lone file that cannot be read (not XML, bad encoding) is the whole input: say why, not 'no data sets'.
+    const unreadable = log.issues.find((i) => i.file === basename(path) && i.severity === 'error');
+    if (converter.datasets === 0 && unreadable)
+      throw new FormatError(unreadable.code, `${path}: ${unreadable.message}`, {
+        file: path,
+        issue: unreadable,
+      });
   } else {
     try {
       for await (const entry of readZipEntries(path, log, { filter, limits: options?.limits }))

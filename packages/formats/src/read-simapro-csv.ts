@@ -57,10 +57,26 @@ export async function readSimaProCsv(
     throw new FormatError('EMPTY_FILE', `${path} is empty. Export it again from SimaPro.`, { file: path });
 
   const head = await readHead(path, 4096);
-  const { encoding, skip } = await detectEncoding(path, head, options?.encoding);
+  if (head.length >= 4 && head.readUInt32LE(0) === 0x04034b50)
+    throw new FormatError(
+      'UNKNOWN_FORMAT',
+      `${path} is a zip archive, not a SimaPro CSV export. If the zip holds the export, extract the .csv file ` +
+        'and pass that: SimaPro CSV is read from the .csv file itself.',
+      { file: path },
+    );
+  const { encoding, skip, assumed } = await detectEncoding(path, head, options?.encoding);
   checkStart(iconv.decode(head.subarray(skip), encoding), path);
 
   const run = start(path, options);
+  if (assumed)
+    run.log.info(
+      path,
+      '',
+      'ASSUMED_ENCODING',
+      `The file is not UTF-8 and SimaPro CSV does not declare its encoding; it was read as ${encoding}, SimaPro's ` +
+        'default on Western systems. If names look wrong (e.g. an export from a Chinese system), read it with the ' +
+        "encoding option, e.g. { encoding: 'gb18030' }.",
+    );
   const decoder = iconv.getDecoder(encoding);
   const lines = new LineSplitter(path);
   const stream = createReadStream(path, { start: skip, highWaterMark: CHUNK_BYTES });
@@ -96,7 +112,7 @@ export function readSimaProCsvText(
 function start(
   file: string,
   options: Omit<ReadSimaProCsvOptions, 'encoding'> | undefined,
-): { push: (text: string, line: number) => void; finish: () => ReadResult<Database> } {
+): { push: (text: string, line: number) => void; finish: () => ReadResult<Database>; log: IssueLog } {
   const log = new IssueLog({ strict: options?.strict });
   let converter: SimaProConverter | undefined;
   const reader = new SimaProBlockReader(file, log, (block) => {
@@ -104,6 +120,7 @@ function start(
     converter.add(block);
   });
   return {
+    log,
     push: (text, line) => reader.push(text, line),
     finish: () => {
       reader.end();
@@ -155,7 +172,7 @@ async function detectEncoding(
   path: string,
   head: Buffer,
   requested: string | undefined,
-): Promise<{ encoding: string; skip: number }> {
+): Promise<{ encoding: string; skip: number; assumed?: boolean }> {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
   if (head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };
@@ -169,7 +186,9 @@ async function detectEncoding(
     }
     return { encoding: requested, skip: 0 };
   }
-  return { encoding: (await isUtf8File(path)) ? 'utf-8' : 'windows-1252', skip: 0 };
+  return (await isUtf8File(path))
+    ? { encoding: 'utf-8', skip: 0 }
+    : { encoding: 'windows-1252', skip: 0, assumed: true };
 }
 
 async function isUtf8File(path: string): Promise<boolean> {
@@ -196,7 +215,8 @@ class LineSplitter {
   push(chunk: string, onLine: (text: string, line: number) => void): void {
     const text = this.rest + chunk;
     let start = 0;
-    for (let i = 0; i < text.length; i++) {
+    // The rest holds no line break (but may end in a '\r'): scanning it again would make a long line quadratic.
+    for (let i = Math.max(0, this.rest.length - 1); i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c !== 10 && c !== 13) continue;
       // A '\r' at the end may be the first half of '\r\n': wait for the next chunk.

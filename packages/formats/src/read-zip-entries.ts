@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { read as fsRead, createReadStream } from 'node:fs';
+import { closeSync, read as fsRead, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { inflateRawSync } from 'node:zlib';
 import { isAscii } from 'node:buffer';
@@ -108,7 +108,9 @@ function zipError(path: string, err: unknown, startsLikeZip: boolean): FormatErr
         )
       : new FormatError(
           'NOT_A_ZIP',
-          `${path} is not a zip archive. Pass an openLCA JSON-LD export (.zip) or the folder it was extracted to.`,
+          // Shared by the readers of every zip-based format: the message names none of them.
+          `${path} is not a zip archive. Pass the database export (.zip), the folder it was extracted to, or the ` +
+            'dataset file itself.',
           { file: path, cause: err },
         );
   }
@@ -167,6 +169,30 @@ async function listEntries(
     throw zipError(path, err, startsLikeZip);
   } finally {
     zip.close();
+  }
+}
+
+/**
+ * True when the file ends with a zip end-of-central-directory record (followed by exactly its comment). Tells a
+ * zip whose first entry is damaged (so it does not start with 'PK\x03\x04') from a file that is no zip at all.
+ *
+ * @example
+ * if (!startsLikeZip(head) && endsLikeZip(path)) return readZip(path);
+ */
+export function endsLikeZip(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const length = Math.min(size, 22 + 0xffff);
+    const tail = Buffer.alloc(length);
+    readSync(fd, tail, 0, length, size - length);
+    for (let at = length - 22; at >= 0; at--) {
+      if (tail.readUInt32LE(at) === 0x06054b50 && at + 22 + tail.readUInt16LE(at + 20) === length)
+        return true;
+    }
+    return false;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -277,6 +303,17 @@ export async function* readZipEntries(
     for (let i = 0; i < wanted.length; i++) {
       const { e, name } = wanted[i];
       const skip = (code: string, message: string): void => log.error(name, '', code, message);
+
+      // Nothing is ever extracted to disk, but such names only come from crafted archives ('zip slip'), and
+      // '../processes/x.json' would pass for a dataset.
+      if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.split('/').includes('..')) {
+        skip(
+          'UNSAFE_ENTRY_NAME',
+          "The entry's name points outside the archive (an absolute path or '..'), which only crafted archives " +
+            'do; it was skipped. Re-create the archive with a standard tool.',
+        );
+        continue;
+      }
 
       if ((e.generalPurposeBitFlag & 0x1) !== 0) {
         skip(

@@ -28,7 +28,11 @@ export function numericCell(cell: string, decimal: string): NumericCell {
     plain = GROUPED_COMMA.test(text) ? text.replace(/\./g, '') : text;
     plain = plain.replace(',', '.');
   }
-  if (NUMBER.test(plain)) return { kind: 'number', value: Number(plain) };
+  if (NUMBER.test(plain)) {
+    const value = Number(plain);
+    // '1e400' overflows to Infinity: as a formula, its evaluation reports that the number is too large.
+    if (Number.isFinite(value)) return { kind: 'number', value };
+  }
   return { kind: 'formula', formula: translateFormula(text, decimal), raw: text };
 }
 

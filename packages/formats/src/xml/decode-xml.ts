@@ -56,6 +56,14 @@ function utf8(bytes: Uint8Array, file: string): string {
   try {
     return UTF8.decode(bytes);
   } catch {
+    // Advice about encodings only makes sense for something that looks like XML; a binary file is not XML.
+    if (!startsLikeXml(bytes))
+      throw new FormatError(
+        'NOT_XML',
+        `${file}: the file is not XML (it is binary or text in another format, not '<?xml …' or '<element'). ` +
+          'Check that this is the right file.',
+        { file },
+      );
     throw new FormatError(
       'INVALID_ENCODING',
       `${file}: the file is not valid UTF-8, and its XML declaration names no other encoding. ` +
@@ -74,4 +82,15 @@ function declaredEncoding(bytes: Uint8Array): string | undefined {
   const end = head.indexOf('?>');
   const declaration = end < 0 ? head : head.slice(0, end);
   return /encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(declaration)?.[1];
+}
+
+/** True when the first character after a UTF-8 byte-order mark and whitespace is '<'. */
+function startsLikeXml(bytes: Uint8Array): boolean {
+  let i = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (
+    i < bytes.length &&
+    (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
+  )
+    i++;
+  return i < bytes.length && bytes[i] === 0x3c;
 }
