@@ -178,6 +178,15 @@ describe('a partly broken database: exit 0, the skipped parts listed', () => {
   test('--strict turns the first damaged entry into exit 2 with one message', async () => {
     const r = await run('check', files['partly.zip'], '--strict');
     assertRefused(r, /(checksum|not valid JSON)/, 'check --strict');
+    for (const command of [
+      ['lci', '--process', 'x'],
+      ['processes'],
+      ['matrix', '--out', '/tmp/never-written'],
+    ]) {
+      const [name, ...rest] = command;
+      const strict = await run(name, files['partly.zip'], ...rest, '--strict');
+      assertRefused(strict, /(checksum|not valid JSON)/, `${name} --strict`);
+    }
   });
 
   test('a zip-bomb entry is refused by the compression-ratio limit and the rest calculates', async () => {

@@ -31,7 +31,8 @@ Commands:
 
 <database> is an openLCA JSON-LD, EcoSpold 2, EcoSpold 1, ILCD or SimaPro CSV export — a .zip, a folder or a
 single file; the format is told from the content, not the name.
-Options valid everywhere: --debug (print stack traces), --help.
+Options valid everywhere: --debug (print stack traces), --help. Commands that read a database take --strict:
+fail at the first error-level reading issue instead of skipping the broken dataset.
 Exit codes: 0 success, 2 bad input or usage, 1 internal error.
 `;
 

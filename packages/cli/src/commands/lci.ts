@@ -47,6 +47,7 @@ export function calculationOptions(values: OptionValues) {
 /** `cfp lci <database> --process <id>[,<id>…]`: the life-cycle inventory of each demand. */
 export const lci: Command = {
   options: {
+    strict: { type: 'boolean' },
     process: { type: 'string' },
     product: { type: 'string' },
     allocation: { type: 'string' },
@@ -67,7 +68,7 @@ export const lci: Command = {
     const format = choiceOption(values, 'format', ['json', 'csv'] as const, 'json');
     const options = calculationOptions(values);
     const productId = typeof values.product === 'string' ? values.product : undefined;
-    const { db } = await loadDatabase(positionals[0], out);
+    const { db } = await loadDatabase(positionals[0], out, { strict: values.strict === true });
     const method = typeof values.method === 'string' ? values.method : undefined;
     const calculator = new Calculator(db, { ...options, impactMethod: method });
     const demands: Demand[] = processIds.map((processId) => ({ processId, productId }));

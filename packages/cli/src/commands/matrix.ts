@@ -14,11 +14,16 @@ import { requiredOption } from './options.js';
  * 1-based, like the MatrixMarket files they describe.
  */
 export const matrix: Command = {
-  options: { out: { type: 'string' }, allocation: { type: 'string' }, providers: { type: 'string' } },
+  options: {
+    strict: { type: 'boolean' },
+    out: { type: 'string' },
+    allocation: { type: 'string' },
+    providers: { type: 'string' },
+  },
   async run(positionals, values, out) {
     if (positionals.length !== 1) throw new UsageError('usage: cfp matrix <database> --out <dir>');
     const dir = requiredOption(values, 'out', 'the folder to write the matrices to');
-    const { db } = await loadDatabase(positionals[0], out);
+    const { db } = await loadDatabase(positionals[0], out, { strict: values.strict === true });
     const m = buildMatrices(db, calculationOptions(values));
     await mkdir(dir, { recursive: true });
     const note = (what: string) => `${what} of ${db.name ?? positionals[0]}, written by OpenCFP cfp matrix`;

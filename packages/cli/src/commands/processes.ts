@@ -7,11 +7,11 @@ import { choiceOption } from './options.js';
 
 /** `cfp processes <database> [--search text]`: the process-products a user can calculate, with their ids. */
 export const processes: Command = {
-  options: { search: { type: 'string' }, format: { type: 'string' } },
+  options: { strict: { type: 'boolean' }, search: { type: 'string' }, format: { type: 'string' } },
   async run(positionals, values, out) {
     if (positionals.length !== 1) throw new UsageError('usage: cfp processes <database> [--search <text>]');
     const format = choiceOption(values, 'format', ['text', 'json', 'csv'] as const, 'text');
-    const { db } = await loadDatabase(positionals[0], out);
+    const { db } = await loadDatabase(positionals[0], out, { strict: values.strict === true });
     const locations = new Map(db.locations.map((l) => [l.id, l.code ?? l.name]));
     const search = typeof values.search === 'string' ? values.search.toLowerCase() : undefined;
     const rows = buildMatrices(db)
