@@ -1,6 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import type {
   AllocationFactor,
@@ -25,7 +23,7 @@ import type { ImportIssue } from './import-issue.js';
 import { IssueLog } from './issue-log.js';
 import { NAMESPACE_URL, uuidV5 } from './simapro-uuid.js';
 import { unitCatalogue } from './unit-catalogue.js';
-import { ZipWriter } from './zip-writer.js';
+import { writeZipFile } from './write-zip-file.js';
 
 /** What `writeEcoSpold2` wrote, and what of the database EcoSpold 2 could not hold. */
 export interface WriteEcoSpold2Result {
@@ -154,7 +152,7 @@ export async function writeEcoSpold2(
     }
   })();
   try {
-    if (asZip) await writeZip(entries, target, options?.level);
+    if (asZip) await writeZipFile(entries, target, { level: options?.level });
     else await writeFolder(entries, target, existing !== undefined);
   } catch (err) {
     if (err instanceof FormatError) throw err;
@@ -171,34 +169,6 @@ export async function writeEcoSpold2(
       `EcoSpold 2 datasets hold no impact methods; the ${db.impactMethods.length} method(s) of the database were not written. Export them as JSON-LD.`,
     );
   return { datasets, issues: log.issues };
-}
-
-async function writeZip(entries: Iterable<ArchiveEntry>, target: string, level?: number): Promise<void> {
-  const temp = join(
-    dirname(target),
-    `.${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.zip.tmp`,
-  );
-  const stream = createWriteStream(temp);
-  let failed: Error | undefined;
-  stream.on('error', (err) => (failed = err));
-  try {
-    const zip = new ZipWriter({ sink: (chunk) => void stream.write(chunk) });
-    for (const entry of entries) {
-      zip.add(entry.name, entry.data, { level });
-      if (failed) throw failed;
-      // Let the file catch up, so that memory holds one dataset at a time, not the archive.
-      if (stream.writableNeedDrain) await once(stream, 'drain');
-    }
-    zip.finish();
-    stream.end();
-    await once(stream, 'close');
-    if (failed) throw failed;
-    await rename(temp, target);
-  } catch (err) {
-    stream.destroy();
-    await rm(temp, { force: true });
-    throw err;
-  }
 }
 
 async function writeFolder(entries: Iterable<ArchiveEntry>, target: string, exists: boolean): Promise<void> {

@@ -1,13 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { once } from 'node:events';
-import { dirname, join } from 'node:path';
 import type { Database, ImpactCategory, ImpactMethod } from '@opencfp/core';
 import type { ArchiveEntry } from './archive-entry.js';
 import { FormatError } from './errors.js';
 import { IlcdDatasetWriter } from './ilcd-dataset-writer.js';
 import { ilcdUuid, type IlcdRoot } from './ilcd-format.js';
-import { ZipWriter } from './zip-writer.js';
+import { writeZipFile } from './write-zip-file.js';
 
 export interface WriteIlcdOptions {
   /** Language code of the texts (`xml:lang`); 'en' by default. */
@@ -86,33 +82,5 @@ export function* writeIlcdEntries(db: Database, options?: WriteIlcdOptions): Gen
  * await writeIlcd(data, 'uslci-ilcd.zip');
  */
 export async function writeIlcd(db: Database, target: string, options?: WriteIlcdOptions): Promise<void> {
-  const temp = join(
-    dirname(target),
-    `.${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.zip.tmp`,
-  );
-  const stream = createWriteStream(temp);
-  let failed: Error | undefined;
-  stream.on('error', (err) => (failed = err));
-  try {
-    const zip = new ZipWriter({ sink: (chunk) => void stream.write(chunk) });
-    for (const entry of writeIlcdEntries(db, options)) {
-      zip.add(entry.name, entry.data, { level: options?.compressionLevel });
-      if (failed) throw failed;
-      // Wait for the file to catch up, so that memory holds one dataset at a time, not the whole archive.
-      if (stream.writableNeedDrain) await once(stream, 'drain');
-    }
-    zip.finish();
-    stream.end();
-    await once(stream, 'close');
-    if (failed) throw failed;
-    await rename(temp, target);
-  } catch (err) {
-    stream.destroy();
-    await rm(temp, { force: true });
-    if (err instanceof FormatError) throw err;
-    throw new FormatError('WRITE_FAILED', `Could not write ${target}: ${(err as Error).message}`, {
-      file: target,
-      cause: err,
-    });
-  }
+  await writeZipFile(writeIlcdEntries(db, options), target, { level: options?.compressionLevel });
 }

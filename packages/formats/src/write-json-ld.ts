@@ -1,13 +1,11 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { once } from 'node:events';
-import { dirname, extname, join } from 'node:path';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import type { Database } from '@opencfp/core';
 import type { ArchiveEntry } from './archive-entry.js';
 import { FormatError } from './errors.js';
 import { JsonLdDatasetWriter, parameterId } from './json-ld-writer-datasets.js';
 import { toJsonText, type JsonValue } from './json-ld-writer-json.js';
-import { ZipWriter } from './zip-writer.js';
+import { writeZipFile } from './write-zip-file.js';
 
 export interface WriteJsonLdOptions {
   /** olca-schema version to write; only 'v2' (openLCA 2) is supported. */
@@ -139,39 +137,7 @@ async function writeZip(
   target: string,
   options: WriteJsonLdOptions | undefined,
 ): Promise<void> {
-  const temp = join(
-    dirname(target),
-    `.${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.zip.tmp`,
-  );
-  const stream = createWriteStream(temp);
-  let failed: Error | undefined;
-  stream.on('error', (err) => (failed = err));
-  try {
-    const zip = new ZipWriter({
-      sink: (chunk) => {
-        stream.write(chunk);
-      },
-    });
-    for (const entry of writeJsonLdEntries(db, options)) {
-      zip.add(entry.name, entry.data);
-      if (failed) throw failed;
-      // Wait for the file to catch up, so that memory holds one dataset at a time, not the whole archive.
-      if (stream.writableNeedDrain) await once(stream, 'drain');
-    }
-    zip.finish();
-    stream.end();
-    await once(stream, 'close');
-    if (failed) throw failed;
-    await rename(temp, target);
-  } catch (err) {
-    stream.destroy();
-    await rm(temp, { force: true });
-    if (err instanceof FormatError) throw err;
-    throw new FormatError('WRITE_FAILED', `Could not write ${target}: ${(err as Error).message}`, {
-      file: target,
-      cause: err,
-    });
-  }
+  await writeZipFile(writeJsonLdEntries(db, options), target);
 }
 
 async function writeFolder(
