@@ -24,6 +24,8 @@ Commands:
                       formula problems, cut-off inputs, multi-provider choices, unallocated co-products.
   processes <database> [--search <text>] [--format text|json|csv]
                       List the process-products (process id, product id, names, unit, location) to calculate.
+  convert <database> --to json-ld|ilcd --out <file.zip|folder>
+                      Write a database read in any format as openLCA JSON-LD or ILCD.
   bench solve [--mtx <file>] [--n 20000] [--seed 42] [--repeats 5] [--rhs 1000]
                       Factorize and solve a technosphere matrix; prints timings and the residual as JSON.
   demo                Calculate the bundled example product system and explain the result.
@@ -33,7 +35,8 @@ Commands:
 single file; the format is told from the content, not the name.
 Options valid everywhere: --debug (print stack traces), --help. Commands that read a database take --strict:
 fail at the first error-level reading issue instead of skipping the broken dataset.
-Exit codes: 0 success, 2 bad input or usage, 1 internal error.
+Exit codes: 0 success (also for a result with error-level diagnostics: they are printed and named on stderr),
+2 bad input or usage, 1 internal error.
 `;
 
 /** Runs the CLI; returns the process exit code. Never throws. */

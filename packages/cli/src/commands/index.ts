@@ -1,5 +1,6 @@
 import { bench } from './bench.js';
 import { check } from './check.js';
+import { convert } from './convert.js';
 import type { Command } from './command.js';
 import { demo } from './demo.js';
 import { lci } from './lci.js';
@@ -7,4 +8,12 @@ import { matrix } from './matrix.js';
 import { processes } from './processes.js';
 
 /** Every `cfp` sub-command by name. */
-export const commands: Record<string, Command | undefined> = { lci, matrix, check, processes, bench, demo };
+export const commands: Record<string, Command | undefined> = {
+  lci,
+  matrix,
+  check,
+  processes,
+  convert,
+  bench,
+  demo,
+};

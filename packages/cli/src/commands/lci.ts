@@ -70,6 +70,20 @@ export const lci: Command = {
     const productId = typeof values.product === 'string' ? values.product : undefined;
     const { db } = await loadDatabase(positionals[0], out, { strict: values.strict === true });
     const method = typeof values.method === 'string' ? values.method : undefined;
+    if (method !== undefined && !db.impactMethods.some((m) => m.id === method))
+      throw new UsageError(
+        db.impactMethods.length === 0
+          ? `--method ${method}: this database has no impact methods (cfp check lists what it holds)`
+          : `--method ${method}: no such impact method; this database has ${db.impactMethods.map((m) => `'${m.id}' (${m.name})`).join(', ')}`,
+      );
+    if (productId !== undefined)
+      for (const processId of processIds) {
+        const p = db.processes.find((x) => x.id === processId);
+        if (p && !p.exchanges.some((e) => e.flowId === productId))
+          throw new UsageError(
+            `--product ${productId}: process '${p.name}' has no such product; 'cfp processes <database> --search' lists the products of each process`,
+          );
+      }
     const calculator = new Calculator(db, { ...options, impactMethod: method });
     const demands: Demand[] = processIds.map((processId) => ({ processId, productId }));
     const results = calculator.calculateAll(demands).map(lciOutput);
