@@ -24,7 +24,7 @@ test('the README examples of cfp run as written', async () => {
   for (const line of commands) {
     const argv = words(line.replace(/\s+#.*$/, ''))
       .slice(2)
-      .map((w) => w.replace(/^\.\.\/shared/, shared).replace(/^\/tmp\//, `${tmp}/`))
+      .map((w) => (w.startsWith('/tmp/') ? `${tmp}/${w.slice(5)}` : w.replace(/^\.\.\/shared/, shared)))
       .map((w) => (w.startsWith('examples/') ? join(repoRoot, w) : w));
     let stderr = '';
     const code = await main(argv, { stdout: () => {}, stderr: (t) => (stderr += t) });
