@@ -8,3 +8,13 @@ export {
   type GwpFactor,
   type GwpSet,
 } from './gwp-sets.js';
+export {
+  ghgLikeButUnmapped,
+  gwpImpactMethod,
+  looksLikeGhg,
+  mapGreenhouseGas,
+  normaliseCas,
+  type GhgKind,
+  type GhgMapping,
+} from './ghg-mapping.js';
+export { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_QUALIFIERS } from './ghg-names.js';
