@@ -186,17 +186,17 @@ export class LciResult {
 
   /** Non-zero inventory entries, in the order of the rows of B. */
   get inventory(): InventoryEntry[] {
-    if (!this.inventoryList) {
-      const rows = this.context.matrices.elementaryRows;
-      const g = this.inventoryVector;
-      const list: InventoryEntry[] = [];
-      for (let k = 0; k < g.length; k++) {
-        if (g[k] === 0) continue;
-        const r = rows[k];
-        list.push({ flowId: r.flowId, name: r.name, category: r.category, unit: r.unit, amount: g[k] });
-      }
-      this.inventoryList = list;
-    }
+    this.inventoryList ??= nonZero(
+      this.inventoryVector,
+      this.context.matrices.elementaryRows,
+      (r, amount) => ({
+        flowId: r.flowId,
+        name: r.name,
+        category: r.category,
+        unit: r.unit,
+        amount,
+      }),
+    );
     return this.inventoryList;
   }
 
@@ -210,17 +210,13 @@ export class LciResult {
 
   /** Non-zero supply-chain totals of cut-off flows. */
   get cutoff(): CutoffEntry[] {
-    if (!this.cutoffList) {
-      const rows = this.context.matrices.cutoffRows;
-      const t = this.cutoffVector;
-      const list: CutoffEntry[] = [];
-      for (let k = 0; k < t.length; k++) {
-        if (t[k] === 0) continue;
-        const r = rows[k];
-        list.push({ flowId: r.flowId, name: r.name, unit: r.unit, flowType: r.flowType, amount: t[k] });
-      }
-      this.cutoffList = list;
-    }
+    this.cutoffList ??= nonZero(this.cutoffVector, this.context.matrices.cutoffRows, (r, amount) => ({
+      flowId: r.flowId,
+      name: r.name,
+      unit: r.unit,
+      flowType: r.flowType,
+      amount,
+    }));
     return this.cutoffList;
   }
 
@@ -414,4 +410,11 @@ export class LciResult {
     if (impacts) json.impacts = impacts;
     return json;
   }
+}
+
+/** The entries of the non-zero components of a result vector, in row order. */
+function nonZero<R, E>(vector: Float64Array, rows: readonly R[], make: (row: R, amount: number) => E): E[] {
+  const list: E[] = [];
+  for (let k = 0; k < vector.length; k++) if (vector[k] !== 0) list.push(make(rows[k], vector[k]));
+  return list;
 }
