@@ -3,6 +3,7 @@ import {
   SingularMatrixError,
   solveWithRefinement,
   sparseLu,
+  type Factorization,
   type FactorizationStats,
   type MatrixSolver,
 } from '@opencfp/linalg';
@@ -25,6 +26,7 @@ import {
 } from './lci-result.js';
 import type { Database, ImpactMethod } from './model.js';
 import { buildMatrices, type BuildOptions, type LcaMatrices } from './product-system.js';
+import { reachableColumns } from './supply-chain.js';
 
 /** The default solver of the calculation: the KLU-style sparse LU of @opencfp/linalg. */
 export const defaultSolver: MatrixSolver = sparseLu;
@@ -277,6 +279,16 @@ export class Calculator implements ResultContext {
     return m;
   }
 
+  /** Factorization of A[columns, columns] (`columns` ascending); SingularSystemError naming them if singular. */
+  factorizeColumns(columns: Int32Array): Factorization {
+    try {
+      return this.solver.factorize(principalSubmatrix(this.matrices.A, columns));
+    } catch (e) {
+      if (!(e instanceof SingularMatrixError)) throw e;
+      throw new SingularSystemError(this.singularRefs(e.columns, columns));
+    }
+  }
+
   /**
    * The products to name for a singular (sub)system: those with a zero net output of their own product first
    * (the usual cause, and the same whichever solver ran), then the columns the solver found no pivot for.
@@ -304,37 +316,8 @@ export class Calculator implements ResultContext {
     const cached = this.subsystems.get(root);
     if (cached) return cached;
     const { A } = this.matrices;
-    const n = A.cols;
-    const position = new Int32Array(n).fill(-1);
-    const order: number[] = [root];
-    position[root] = 0;
-    for (let head = 0; head < order.length; head++) {
-      const j = order[head];
-      for (let q = A.columnPointers[j]; q < A.columnPointers[j + 1]; q++) {
-        const i = A.rowIndex[q];
-        if (position[i] < 0) {
-          position[i] = order.length;
-          order.push(i);
-        }
-      }
-    }
-    // Keep database order inside the sub-system, so its factorization does not depend on the search order.
-    const columns = Int32Array.from(order).sort();
-    for (let q = 0; q < columns.length; q++) position[columns[q]] = q;
-    const p = new Int32Array(columns.length + 1);
-    const ri: number[] = [];
-    const v: number[] = [];
-    for (let q = 0; q < columns.length; q++) {
-      const j = columns[q];
-      const start = ri.length;
-      for (let k = A.columnPointers[j]; k < A.columnPointers[j + 1]; k++) {
-        ri.push(position[A.rowIndex[k]]);
-        v.push(A.values[k]);
-      }
-      sortSegment(ri, v, start, ri.length);
-      p[q + 1] = ri.length;
-    }
-    const sub = new CscMatrix(columns.length, columns.length, p, Int32Array.from(ri), Float64Array.from(v));
+    const columns = reachableColumns(A, root);
+    const sub = principalSubmatrix(A, columns);
     let factorization;
     try {
       factorization = this.solver.factorize(sub);
@@ -405,6 +388,28 @@ function indexOf(sorted: Int32Array, value: number): number {
 }
 
 /** Sorts rows (and their values) of one column segment; columns of A are short. */
+/** The principal submatrix A[columns, columns] of a square matrix (`columns` ascending). */
+function principalSubmatrix(A: CscMatrix, columns: Int32Array): CscMatrix {
+  const position = new Int32Array(A.cols).fill(-1);
+  for (let q = 0; q < columns.length; q++) position[columns[q]] = q;
+  const p = new Int32Array(columns.length + 1);
+  const ri: number[] = [];
+  const v: number[] = [];
+  for (let q = 0; q < columns.length; q++) {
+    const j = columns[q];
+    const start = ri.length;
+    for (let k = A.columnPointers[j]; k < A.columnPointers[j + 1]; k++) {
+      const i = position[A.rowIndex[k]];
+      if (i < 0) continue;
+      ri.push(i);
+      v.push(A.values[k]);
+    }
+    sortSegment(ri, v, start, ri.length);
+    p[q + 1] = ri.length;
+  }
+  return new CscMatrix(columns.length, columns.length, p, Int32Array.from(ri), Float64Array.from(v));
+}
+
 function sortSegment(ri: number[], v: number[], from: number, to: number): void {
   for (let a = from + 1; a < to; a++) {
     const r = ri[a];

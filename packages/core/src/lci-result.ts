@@ -3,6 +3,7 @@ import type { Diagnostic, DiagnosticIndex } from './diagnostics.js';
 import type { ImpactMatrix } from './impact-matrix.js';
 import { negativeScalingDiagnostics } from './negative-scaling.js';
 import type { LcaMatrices } from './product-system.js';
+import { reachableColumns } from './supply-chain.js';
 import { UpstreamTree } from './upstream-tree.js';
 
 /** What was calculated: `amount` of product `productId` of process `processId`, in `unit`. */
@@ -115,6 +116,8 @@ export interface ResultContext {
   directRow(target: Target): Float64Array;
   /** m with Aᵀ m = c on `system` (cached per system and target). */
   intensities(target: Target, system: SolveSystem): Float64Array;
+  /** Factorization of A[columns, columns] (`columns` ascending). */
+  factorizeColumns(columns: Int32Array): Factorization;
 }
 
 /** Plain-JSON form of a result (what `cfp lci --format json` prints). */
@@ -254,6 +257,106 @@ export class LciResult {
       });
     out.push(...negativeScalingDiagnostics(s, this.demand.column, matrices));
     return out;
+  }
+
+  /** The matrices of the database this result was calculated on: process-products, elementary rows, A, B, K. */
+  get matrices(): LcaMatrices {
+    return this.context.matrices;
+  }
+
+  /**
+   * Calls `visit(column, row, amount)` for each non-zero B_ij · s_j: the elementary flow of row i of B that
+   * process-product j releases (+) or takes (−) itself, under this result's scaling s or another vector (e.g.
+   * one part from {@link supplyChainScaling}).
+   *
+   * @example
+   * result.forEachDirectFlow((j, i, amount) => perColumn[j] += factor[i] * amount);
+   */
+  forEachDirectFlow(visit: (column: number, row: number, amount: number) => void, s = this.scaling): void {
+    const { B } = this.context.matrices;
+    for (let j = 0; j < B.cols; j++) {
+      const sj = s[j];
+      if (sj === 0) continue;
+      for (let q = B.columnPointers[j]; q < B.columnPointers[j + 1]; q++) {
+        const v = B.values[q] * sj;
+        if (v !== 0) visit(j, B.rowIndex[q], v);
+      }
+    }
+  }
+
+  /**
+   * Splits the scaling vector by supply chain among groups of process-products (life-cycle stages, packaging):
+   * s = Σ_g s_g. A column with a group label keeps its own scaling in its group. The unlabelled columns U of the
+   * supply chain are shared among the groups by what each group's columns take from them:
+   * A_UU x_g = −A_{U,P_g} s_{P_g} (one factorization of A_UU, one solve per group), and what the reference
+   * demand itself takes from U (f_U) goes to `unassigned`. The parts sum to s exactly (up to rounding), so
+   * every total computed from them (B s_g, C B s_g) sums to the result's total. A is never inverted.
+   *
+   * @example
+   * const parts = result.supplyChainScaling((j) => stageOf(result.matrices.products[j].processId));
+   * for (const [stage, s] of parts) result.forEachDirectFlow((j, i, g) => ..., s);
+   */
+  supplyChainScaling(
+    groupOf: (column: number) => string | undefined,
+    unassigned = 'unassigned',
+  ): Map<string, Float64Array> {
+    const { A } = this.context.matrices;
+    const s = this.scaling;
+    const n = s.length;
+    const reached = reachableColumns(A, this.demand.column);
+    const label = new Map<number, string>();
+    const unlabelled: number[] = [];
+    for (const j of reached) {
+      const g = groupOf(j);
+      if (g === undefined) unlabelled.push(j);
+      else label.set(j, g);
+    }
+    const parts = new Map<string, Float64Array>();
+    const part = (g: string) => {
+      let v = parts.get(g);
+      if (!v) parts.set(g, (v = new Float64Array(n)));
+      return v;
+    };
+    for (const [j, g] of label) part(g)[j] = s[j];
+    if (unlabelled.length === 0) return parts;
+    const U = Int32Array.from(unlabelled);
+    if (label.size === 0) {
+      const v = part(unassigned);
+      for (const u of U) v[u] = s[u];
+      return parts;
+    }
+    const position = new Int32Array(n).fill(-1);
+    for (let q = 0; q < U.length; q++) position[U[q]] = q;
+    // Right-hand sides: d_g = −A_{U,P_g} s_{P_g} per group; f_U = (A s)_U for the reference demand.
+    const rhs = new Map<string, Float64Array>();
+    const f = new Float64Array(U.length);
+    for (const j of reached) {
+      const sj = s[j];
+      if (sj === 0) continue;
+      const g = label.get(j);
+      let d: Float64Array | undefined;
+      if (g !== undefined) {
+        d = rhs.get(g);
+        if (!d) rhs.set(g, (d = new Float64Array(U.length)));
+      }
+      for (let q = A.columnPointers[j]; q < A.columnPointers[j + 1]; q++) {
+        const u = position[A.rowIndex[q]];
+        if (u < 0) continue;
+        const a = A.values[q] * sj;
+        f[u] += a;
+        if (d) d[u] -= a;
+      }
+    }
+    const factorization = this.context.factorizeColumns(U);
+    const spread = (g: string, d: Float64Array) => {
+      if (!d.some((x) => x !== 0)) return;
+      const x = factorization.solve(d);
+      const v = part(g);
+      for (let q = 0; q < U.length; q++) v[U[q]] += x[q];
+    };
+    for (const [g, d] of rhs) spread(g, d);
+    spread(unassigned, f);
+    return parts;
   }
 
   /** The scaling factors that are not zero. */
