@@ -209,3 +209,17 @@ describe('gwpImpactMethod', () => {
     assert.ok(Math.abs(total('grower') - 13.9) < 1e-12, `${total('grower')}`);
   });
 });
+
+describe('pre-aggregated CO2 equivalents', () => {
+  it('maps the pre-aggregated flow to CO2e with factor 1 in every set', () => {
+    const f = flow(
+      'Greenhouse gases, CO2 equivalent (pre-aggregated)',
+      'Elementary flows/Emission to air/unspecified',
+    );
+    assert.deepEqual(mapGreenhouseGas(f), { species: 'CO2e' });
+    assert.deepEqual(ghgLikeButUnmapped([f]), []);
+    for (const id of ['ipcc-ar6-gwp100', 'ipcc-ar4-gwp100'])
+      assert.deepEqual(gwpImpactMethod([f], id).method.categories[0].factors, [{ flowId: f.id, value: 1 }]);
+    assert.equal(map('Greenhouse gases, CO2 equivalent', 'soil/agricultural'), undefined);
+  });
+});

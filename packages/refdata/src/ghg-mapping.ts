@@ -1,6 +1,6 @@
 import type { Flow, ImpactFactor, ImpactMethod } from '@opencfp/core';
 import { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_QUALIFIERS, type GhgKind } from './ghg-names.js';
-import { DEFAULT_GWP_SET_ID, gwpSet, gwpSets, gwpValue } from './gwp-sets.js';
+import { DEFAULT_GWP_SET_ID, gwpSet, gwpSets, gwpValue, type GwpSet } from './gwp-sets.js';
 
 export type { GhgKind } from './ghg-names.js';
 
@@ -51,6 +51,14 @@ export function normaliseCas(cas: string | undefined): string | undefined {
   const m = /^\s*0*(\d+)-(\d\d)-(\d)\s*$/.exec(cas ?? '');
   return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
 }
+
+/**
+ * The species of a flow that carries an already characterised total, 'Greenhouse gases, CO2 equivalent
+ * (pre-aggregated)' (sources that publish only a CO2e figure, e.g. grid life-cycle factors): factor 1 in every
+ * set, counted as fossil, and reported as such because its GWP basis is the source's, not the study's.
+ */
+export const PREAGGREGATED_SPECIES = 'CO2e';
+const PREAGGREGATED = /^greenhouse gas(es)?, co2[- ]?(eq|equivalent)\b|^温室气体, ?二氧化碳当量/;
 
 /** Every species of every GWP set, keyed by upper case without '-' and spaces. */
 const SPECIES_BY_CODE = new Map(
@@ -114,6 +122,7 @@ export function mapGreenhouseGas(flow: Flow): GhgMapping | undefined {
   const where = compartment(flow);
   if (where !== 'air' && where !== 'resource-air') return undefined;
   const clean = cleanName(flow.name);
+  if (where === 'air' && PREAGGREGATED.test(clean)) return { species: PREAGGREGATED_SPECIES };
   const [base, quals] = splitName(clean);
   const kind = kindOf(quals);
   const byName = GHG_BASE_NAMES[base];
@@ -151,12 +160,20 @@ export function ghgLikeButUnmapped(flows: readonly Flow[]): Flow[] {
   });
 }
 
-/** The species whose value a mapped flow takes from a set (CH4 by origin when the set distinguishes it). */
-function speciesInSet(m: GhgMapping, has: (s: string) => boolean): string {
-  if (m.species !== 'CH4') return m.species;
-  if (m.kind === 'fossil' && has('CH4-fossil')) return 'CH4-fossil';
-  if (m.kind === 'biogenic' && has('CH4-non-fossil')) return 'CH4-non-fossil';
-  return 'CH4';
+/**
+ * The value a mapped gas takes in a set, per kg emitted (undefined when the set has no value for it): CH4 by
+ * origin when the set distinguishes it (AR6: fossil 29.8, non-fossil 27.0), else 'CH4'; pre-aggregated CO2e 1.
+ *
+ * @example
+ * gwpFactorOf({ species: 'CH4', kind: 'fossil' }, gwpSet('ipcc-ar6-gwp100')); // 29.8
+ */
+export function gwpFactorOf(m: GhgMapping, set: GwpSet): number | undefined {
+  if (m.species === PREAGGREGATED_SPECIES) return 1;
+  if (m.species !== 'CH4') return gwpValue(set, m.species);
+  const has = (s: string) => gwpValue(set, s) !== undefined;
+  if (m.kind === 'fossil' && has('CH4-fossil')) return gwpValue(set, 'CH4-fossil');
+  if (m.kind === 'biogenic' && has('CH4-non-fossil')) return gwpValue(set, 'CH4-non-fossil');
+  return gwpValue(set, 'CH4');
 }
 
 /**
@@ -179,13 +196,12 @@ export function gwpImpactMethod(
   setId: string = DEFAULT_GWP_SET_ID,
 ): { method: ImpactMethod; unmapped: Flow[] } {
   const set = gwpSet(setId);
-  const has = (s: string) => gwpValue(set, s) !== undefined;
   const factors: ImpactFactor[] = [];
   const unmapped = ghgLikeButUnmapped(flows);
   for (const flow of flows) {
     const m = mapGreenhouseGas(flow);
     if (m === undefined) continue;
-    const value = gwpValue(set, speciesInSet(m, has));
+    const value = gwpFactorOf(m, set);
     if (value === undefined) unmapped.push(flow);
     else factors.push({ flowId: flow.id, value: m.kind === 'uptake' ? -value : value });
   }

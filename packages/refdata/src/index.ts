@@ -10,11 +10,29 @@ export {
 } from './gwp-sets.js';
 export {
   ghgLikeButUnmapped,
+  gwpFactorOf,
   gwpImpactMethod,
   looksLikeGhg,
   mapGreenhouseGas,
   normaliseCas,
+  PREAGGREGATED_SPECIES,
   type GhgKind,
   type GhgMapping,
 } from './ghg-mapping.js';
 export { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_QUALIFIERS } from './ghg-names.js';
+export {
+  carbonFootprint,
+  CFP_TAGS,
+  LIFE_CYCLE_STAGES,
+  type BiogenicApproach,
+  type CarbonFootprint,
+  type CarbonFootprintNote,
+  type CarbonFootprintOptions,
+  type CarbonFootprintSplit,
+  type GasEntry,
+  type PactCarbonFootprintFields,
+  type ProcessContribution,
+  type StageDefinition,
+  type StageEntry,
+  type StageScheme,
+} from './carbon-footprint.js';
