@@ -60,3 +60,48 @@ test('an AR6 GWP100 method from USLCI has a factor per mapped flow and no other 
   assert.ok(mapped.length > 50, `${mapped.length} mapped flows`);
   for (const f of unmapped) assert.ok(KNOWN_UNMAPPED[`${f.name} | ${f.category ?? ''}`], f.name);
 });
+
+test('carbon footprint on USLCI with random stage and packaging tags: stages and gases sum to the total', async () => {
+  const { Calculator } = await import('@opencfp/core');
+  const { Random } = await import('@opencfp/linalg');
+  const { carbonFootprint, LIFE_CYCLE_STAGES } = await import('@opencfp/refdata');
+  const random = new Random(7);
+  const stages = LIFE_CYCLE_STAGES['iso-14067'].map((s) => s.id);
+  const tagged: Database = {
+    ...db,
+    processes: db.processes.map((p) => {
+      const u = random.next();
+      // About half untagged (shared by supply chain), the rest in a random stage; some packaging.
+      const tags = u < 0.5 ? [] : [`stage:${stages[Math.floor(random.next() * stages.length)]}`];
+      if (random.next() < 0.05) tags.push('cfp:packaging');
+      return { ...p, tags };
+    }),
+  };
+  const calculator = new Calculator(tagged, { allocation: 'physical' });
+  const products = calculator.matrices.products;
+  let checked = 0;
+  for (let k = 0; k < 100; k++) {
+    const p = products[Math.floor(random.next() * products.length)];
+    let result;
+    try {
+      result = calculator.calculate({ processId: p.processId, productId: p.flowId });
+    } catch {
+      continue; // singular parts of USLCI are reported elsewhere (uslci.test.ts)
+    }
+    if (result.diagnostics.some((d) => d.severity === 'error')) continue;
+    for (const biogenicApproach of ['-1/+1', '0/0'] as const) {
+      const cfp = carbonFootprint(result, tagged, { biogenicApproach });
+      const scale = Math.max(1e-9, ...cfp.byGas.map((g) => Math.abs(g.co2e)));
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+      const stageSum = sum(cfp.byStage.map((s) => s.amount));
+      assert.ok(
+        Math.abs(stageSum - cfp.split.total) <= 1e-9 * scale,
+        `${p.processName}: stages ${stageSum} ≠ ${cfp.split.total}`,
+      );
+      const gasSum = sum(cfp.byGas.filter((g) => g.countedInTotal).map((g) => g.co2e));
+      assert.ok(Math.abs(gasSum - cfp.split.total) <= 1e-9 * scale, `${p.processName}: gases`);
+    }
+    checked++;
+  }
+  assert.ok(checked >= 50, `only ${checked} products checked`);
+});

@@ -17,6 +17,10 @@ Commands:
       [--providers prefer-defaults|only-defaults|ignore-defaults] [--method <impact method id>] [--format json|csv]
                       Life-cycle inventory (and impacts, with --method) per one reference unit of each product.
                       --product applies to every process named; use it with one process that has several products.
+  calc <database> --process <id> [--product <flowId>] [--amount 1] [--method ipcc-ar6-gwp100] [--biogenic -1/+1|0/0]
+      [--stages iso-14067|eu-battery] [--default-stage <id>] [--top 10] [--format json|csv|text]
+                      Product carbon footprint: total, the ISO 14067 split, PACT fields, by gas, by life-cycle stage
+                      (process tags stage:<id>) and the top contributing processes. --method is a GWP set id.
   matrix <database> --out <dir>
                       Write A.mtx, B.mtx, K.mtx (cut-offs) and the row/column index CSVs of the whole database.
   check <database> [--format text|json] [--strict]

@@ -303,7 +303,8 @@ export class LciResult {
     const { A } = this.context.matrices;
     const s = this.scaling;
     const n = s.length;
-    const reached = reachableColumns(A, this.demand.column);
+    const root = this.demand.column;
+    const reached = reachableColumns(A, root);
     const label = new Map<number, string>();
     const unlabelled: number[] = [];
     for (const j of reached) {
@@ -327,7 +328,7 @@ export class LciResult {
     }
     const position = new Int32Array(n).fill(-1);
     for (let q = 0; q < U.length; q++) position[U[q]] = q;
-    // Right-hand sides: d_g = −A_{U,P_g} s_{P_g} per group; f_U = (A s)_U for the reference demand.
+    // Right-hand sides: d_g = −A_{U,P_g} s_{P_g} per group; f_U for the reference demand, (A s)_root.
     const rhs = new Map<string, Float64Array>();
     const f = new Float64Array(U.length);
     for (const j of reached) {
@@ -343,7 +344,8 @@ export class LciResult {
         const u = position[A.rowIndex[q]];
         if (u < 0) continue;
         const a = A.values[q] * sj;
-        f[u] += a;
+        // f is zero but at the reference column: summing (A s)_u elsewhere would only add rounding noise.
+        if (U[u] === root) f[u] += a;
         if (d) d[u] -= a;
       }
     }

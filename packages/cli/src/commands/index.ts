@@ -1,4 +1,5 @@
 import { bench } from './bench.js';
+import { calc } from './calc.js';
 import { check } from './check.js';
 import { convert } from './convert.js';
 import type { Command } from './command.js';
@@ -10,6 +11,7 @@ import { processes } from './processes.js';
 /** Every `cfp` sub-command by name. */
 export const commands: Record<string, Command | undefined> = {
   lci,
+  calc,
   matrix,
   check,
   processes,

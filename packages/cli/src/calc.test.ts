@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { demoDatabasePath } from './commands/demo.js';
+import { main } from './main.js';
+
+async function run(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+const close = (actual: number, expected: number, tolerance = 1e-12) =>
+  assert.ok(Math.abs(actual - expected) <= tolerance * Math.abs(expected), `${actual} ≠ ${expected}`);
+
+// examples/bicycle-frame/README.md: per kWh delivered (0.6 kg CO2 + 29.8 · 0.0015 kg CH4) / 0.98 = 0.657857… kg CO2e.
+const PER_KWH = (0.6 + 29.8 * 0.0015) / 0.98;
+
+test('calc: the bicycle frame footprint, its split and its stages (hand-computed)', async () => {
+  const { code, stdout, stderr } = await run('calc', demoDatabasePath, '--process', 'p-frame');
+  assert.equal(code, 0, stderr);
+  const cfp = JSON.parse(stdout);
+  const total = 35.2 * PER_KWH + 2 * 1.5 + 0.4 * 0.05; // 26.176571…
+  close(cfp.split.total, total);
+  close(cfp.split.fossilEmissions, total);
+  assert.equal(cfp.split.biogenicRemovals, 0);
+  assert.equal(cfp.gwpSet.id, 'ipcc-ar6-gwp100');
+  assert.equal(cfp.biogenicApproach, '-1/+1');
+  close(cfp.pact.pCfExcludingBiogenic, total);
+  const stage = (id: string) => cfp.byStage.find((s: { id: string }) => s.id === id).amount;
+  close(stage('raw-material-acquisition'), 2 * 1.5 + 30 * PER_KWH); // aluminium and its 30 kWh: 22.7357
+  close(stage('production'), 5 * PER_KWH); // the frame's 18 MJ = 5 kWh: 3.2893
+  close(stage('end-of-life'), 0.4 * 0.05 + 0.2 * PER_KWH); // scrap treatment and its 0.2 kWh: 0.1516
+  close(
+    cfp.byStage.reduce((a: number, s: { amount: number }) => a + s.amount, 0),
+    total,
+  );
+  assert.equal(cfp.topContributors[0].processId, 'p-electricity');
+  // No carbon content in the illustrative data: said on stderr, and the PACT fields are left out.
+  assert.match(stderr, /CARBON_CONTENT_MISSING/);
+  assert.equal(cfp.pact.fossilCarbonContent, undefined);
+});
+
+test('calc: another GWP set, another amount, EU battery stages, CSV and text', async () => {
+  const ar5 = JSON.parse(
+    (
+      await run(
+        'calc',
+        demoDatabasePath,
+        '--process',
+        'p-frame',
+        '--method',
+        'ipcc-ar5-gwp100',
+        '--amount',
+        '2',
+      )
+    ).stdout,
+  );
+  // AR5 GWP100 CH4 (no fossil/non-fossil distinction): 28.
+  close(ar5.split.total, 2 * ((35.2 / 0.98) * (0.6 + 28 * 0.0015) + 3.02));
+  const eu = JSON.parse(
+    (await run('calc', demoDatabasePath, '--process', 'p-frame', '--stages', 'eu-battery')).stdout,
+  );
+  assert.deepEqual(
+    eu.byStage.map((s: { id: string }) => s.id),
+    [
+      'raw-material-acquisition-and-pre-processing',
+      'main-product-production',
+      'distribution',
+      'end-of-life-and-recycling',
+    ],
+  );
+  close(eu.byStage[1].amount, 5 * PER_KWH);
+  const csvRun = await run('calc', demoDatabasePath, '--process', 'p-frame', '--format', 'csv');
+  assert.equal(csvRun.code, 0);
+  const lines = csvRun.stdout.trim().split('\n');
+  assert.equal(lines[0], 'section,key,name,amount,unit,share,mass_kg,factor,counted');
+  const totalLine = lines.find((l) => l.startsWith('split,total,'));
+  assert.ok(totalLine);
+  close(Number(totalLine.split(',')[3]), 35.2 * PER_KWH + 3.02);
+  assert.ok(lines.some((l) => l.startsWith('stage,production,Production,')));
+  assert.ok(lines.some((l) => l.startsWith('pact,pCfExcludingBiogenic,')));
+  const text = await run('calc', demoDatabasePath, '--process', 'p-frame', '--format', 'text');
+  assert.match(text.stdout, /Total: 26\.1766 kg CO2e/);
+  assert.match(text.stdout, /Raw material acquisition 原材料获取\s+22\.7357/);
+});
+
+test('calc: bad options exit 2 with a message that says what to do', async () => {
+  const cases: [string[], RegExp][] = [
+    [['calc', demoDatabasePath], /--process is required/],
+    [
+      ['calc', demoDatabasePath, '--process', 'p-frame', '--method', 'ipcc-ar7'],
+      /unknown GWP set 'ipcc-ar7'.*ipcc-ar6-gwp100/,
+    ],
+    [
+      ['calc', demoDatabasePath, '--process', 'p-frame', '--biogenic', '1/1'],
+      /--biogenic must be one of -1\/\+1, 0\/0/,
+    ],
+    [['calc', demoDatabasePath, '--process', 'p-frame', '--stages', 'pef'], /--stages must be one of/],
+    [['calc', demoDatabasePath, '--process', 'p-frame', '--amount=-1'], /--amount must be a positive number/],
+    [['calc', demoDatabasePath, '--process', 'nope'], /nope/],
+  ];
+  for (const [argv, message] of cases) {
+    const r = await run(...argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.match(r.stderr, message);
+  }
+});
