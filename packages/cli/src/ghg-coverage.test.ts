@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Database } from '@opencfp/core';
 import { readJsonLd } from '@opencfp/formats';
 import { ghgLikeButUnmapped, gwpImpactMethod, mapGreenhouseGas } from '@opencfp/refdata';
-import { uslciJsonLd } from './test-support/shared-data.js';
+import { sharedFile, uslciJsonLd } from './test-support/shared-data.js';
 
 let db: Database;
 
@@ -24,9 +24,6 @@ const KNOWN_UNMAPPED: Record<string, string> = {
     'a group of gases: no single GWP',
   'Boron trifluoride | air/unspecified': 'no GWP in the IPCC tables (hydrolyses in air)',
   'Boron trifluoride | air/high population density': 'no GWP in the IPCC tables (hydrolyses in air)',
-  'Carbon dioxide, biogenic | Elementary Flows':
-    'category has no compartment: emission to air or not is unknown',
-  'Methane, biogenic | Elementary Flows': 'category has no compartment: emission to air or not is unknown',
 };
 
 test('every GHG-like USLCI air emission is mapped, except the listed ones', () => {
@@ -104,4 +101,91 @@ test('carbon footprint on USLCI with random stage and packaging tags: stages and
     checked++;
   }
   assert.ok(checked >= 50, `only ${checked} products checked`);
+});
+
+// The same database as EcoSpold 2 (openLCA export without master data: no compartments, so gases are taken to be
+// air emissions and flagged) and EcoSpold 1 (FEDEFL names and contexts such as 'troposphere/rural').
+const OTHER_EXPORTS: Record<string, Record<string, string>> = {
+  'data/uslci/uslci-ecospold2-fy18q1.zip': {
+    'Pit Methane (in MJ)': 'an energy resource counted in MJ, not an emission',
+    'Coalbed methane (in MJ)': 'an energy resource counted in MJ, not an emission',
+    'Spent chlorofluorocarbon solvents, unspecified': 'a waste, not an emission',
+    'CFCs and HCFCs, unspecified': 'a group of gases: no single GWP',
+    'CFCs, unspecified': 'a group of gases: no single GWP',
+    'HFCs and HCFCs, unspecified': 'a group of gases: no single GWP',
+    'Chlorinated fluorocarbons and hydrochlorinated fluorocarbons, unspecified':
+      'a group of gases: no single GWP',
+    'Perfluorocarbons, unspecified': 'a group of gases: no single GWP',
+    'PFC (perfluorocarbons)': 'a group of gases: no single GWP',
+    'Boron trifluoride': 'no GWP in the IPCC tables (hydrolyses in air)',
+    'Methane, dibromo-': 'dibromomethane: no AR6 GWP100 value',
+  },
+  'data/uslci/uslci-ecospold1-fy20q3.zip': {
+    Perfluorocarbons: 'a group of gases: no single GWP',
+    Chlorofluorocarbons: 'a group of gases: no single GWP',
+    Hydrochlorofluorocarbons: 'a group of gases: no single GWP',
+    Hydrofluorocarbons: 'a group of gases: no single GWP',
+    'Boron trifluoride': 'no GWP in the IPCC tables (hydrolyses in air)',
+    'Silane, tetrafluoro-': 'silicon tetrafluoride: no GWP in the IPCC tables',
+  },
+};
+
+for (const [file, known] of Object.entries(OTHER_EXPORTS))
+  test(`every GHG-like air emission of ${file.split('/').pop()} is mapped, except the listed ones`, async () => {
+    const { readDatabase } = await import('@opencfp/formats');
+    const other = (await readDatabase(sharedFile(file))).data;
+    const unmapped = [...new Set(ghgLikeButUnmapped(other.flows).map((f) => f.name))];
+    assert.deepEqual(
+      unmapped.filter((n) => known[n] === undefined),
+      [],
+      'GHG-like flows neither mapped nor listed',
+    );
+    assert.deepEqual(
+      Object.keys(known).filter((n) => !unmapped.includes(n)),
+      [],
+      'listed but now mapped: update the list',
+    );
+    // The main gases are there, with their origin.
+    const species = new Set(
+      other.flows
+        .map((f) => mapGreenhouseGas(f))
+        .map((m) => (m ? `${m.species} ${m.kind ?? ''}`.trim() : '')),
+    );
+    // FEDEFL names fossil CO2 plainly 'Carbon dioxide' (origin unspecified: counted as fossil, with a note).
+    const co2 = file.includes('ecospold1') ? 'CO2 unspecified' : 'CO2 fossil';
+    for (const s of [co2, 'CO2 uptake', 'CH4 unspecified', 'N2O', 'SF6', 'HFC134a'])
+      assert.ok(species.has(s), `${s} in ${file}`);
+  });
+
+test('the openLCA sample flows (ILCD, EcoSpold 1 and 2, SimaPro CSV) map where they are gases, and only then', async () => {
+  const { readDatabase } = await import('@opencfp/formats');
+  const samples: Record<string, Record<string, string | undefined>> = {
+    // ILCD: glycidol to air (not a GHG); EcoSpold 2: a resource, chloride to soil, peat; EcoSpold 1: products only.
+    'data/samples/olca-io/ilcd': { glycidol: undefined },
+    'data/samples/olca-io/ecospold2/input/sample_ecospold2.xml': {
+      'Volume occupied, reservoir': undefined,
+      Chloride: undefined,
+      'Peat, in ground': undefined,
+    },
+    'data/samples/olca-io/ecospold1/example.xml': {},
+    'data/samples/olca-io/simapro/csv/input/process.csv': {
+      'Water, well, RE': undefined,
+      'Nitrogen, atmospheric': undefined,
+      'Carbon dioxide': 'CO2 unspecified',
+      Methane: 'CH4 unspecified',
+      Acetone: undefined,
+    },
+  };
+  for (const [file, expected] of Object.entries(samples)) {
+    const { data } = await readDatabase(sharedFile(file));
+    const elementary = data.flows.filter((f) => f.type === 'elementary');
+    const got = Object.fromEntries(
+      elementary.map((f) => {
+        const m = mapGreenhouseGas(f);
+        return [f.name, m ? `${m.species} ${m.kind ?? ''}`.trim() : undefined];
+      }),
+    );
+    assert.deepEqual(got, expected, file);
+    assert.deepEqual(ghgLikeButUnmapped(elementary), [], file);
+  }
 });

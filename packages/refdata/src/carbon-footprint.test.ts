@@ -321,6 +321,17 @@ describe('carbonFootprint: tags, credits, notes', () => {
     close(withDefault.byStage.find((s) => s.id === 'production')?.amount, withDefault.split.total, 'default');
   });
 
+  it('counts gases of flows without a compartment as air emissions, and says so', () => {
+    const db = farm();
+    const n2o = db.flows.find((f) => f.id === 'n2o');
+    if (!n2o) throw new Error('no n2o');
+    n2o.category = '';
+    const cfp = footprint(db);
+    close(cfp.split.landManagement, 0.4 + 0.273 - 0.1, 'land management');
+    const note = cfp.notes.find((n) => n.code === 'GHG_COMPARTMENT_ASSUMED');
+    assert.deepEqual(note?.flows, [{ flowId: 'n2o', name: 'Dinitrogen monoxide', amount: 0.001 }]);
+  });
+
   it('uses one GWP set per result: AR5 gives N2O 265', () => {
     const cfp = footprint(farm(), { gwpSetId: 'ipcc-ar5-gwp100' });
     assert.equal(cfp.gwpSet.id, 'ipcc-ar5-gwp100');

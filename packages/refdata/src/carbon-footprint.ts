@@ -162,6 +162,7 @@ export interface CarbonFootprintNote {
   code:
     | 'GHG_UNMAPPED'
     | 'GHG_NOT_IN_SET'
+    | 'GHG_COMPARTMENT_ASSUMED'
     | 'PREAGGREGATED_CO2E'
     | 'UNSPECIFIED_ORIGIN'
     | 'CARBON_CONTENT_MISSING'
@@ -241,6 +242,7 @@ export function carbonFootprint(
   // Rows: which gas, which factor, which part.
   const rows: (RowInfo | undefined)[] = [];
   const notInSet: Flow[] = [];
+  const assumed: Flow[] = [];
   for (const id of m.elementaryFlows) {
     const flow = flowById.get(id);
     const g = flow ? mapGreenhouseGas(flow) : undefined;
@@ -249,6 +251,7 @@ export function carbonFootprint(
       continue;
     }
     const factor = gwpFactorOf(g, set);
+    if (g.compartmentAssumed) assumed.push(flow);
     if (factor === undefined) {
       notInSet.push(flow);
       rows.push(undefined);
@@ -396,6 +399,16 @@ export function carbonFootprint(
         missing,
         result,
         `are greenhouse gases without a value in ${set.name}, so they are not in the footprint: choose a set that has them.`,
+      ),
+    );
+  const assumedHere = assumed.filter((f) => result.total(f.id) !== 0);
+  if (assumedHere.length > 0)
+    notes.push(
+      flowNote(
+        'GHG_COMPARTMENT_ASSUMED',
+        assumedHere,
+        result,
+        `have no compartment in the data (e.g. an EcoSpold 2 export without master data) and are counted as emissions to air (or uptake from air when named so): check them.`,
       ),
     );
   if (preaggregated !== 0)

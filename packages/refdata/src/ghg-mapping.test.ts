@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Calculator, DatabaseBuilder, type Flow } from '@opencfp/core';
 import { ghgLikeButUnmapped, gwpImpactMethod, mapGreenhouseGas, normaliseCas } from './ghg-mapping.js';
-import { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES } from './ghg-names.js';
+import { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_FULL_NAMES } from './ghg-names.js';
 import { gwpSet, gwpValue } from './gwp-sets.js';
 
 let n = 0;
@@ -21,6 +21,7 @@ describe('mapping tables', () => {
       ...Object.values(GHG_CAS),
       ...Object.values(GHG_BASE_NAMES),
       ...Object.values(GHG_CODE_ALIASES),
+      ...Object.values(GHG_FULL_NAMES),
     ];
     for (const s of species) assert.notEqual(gwpValue(ar6, s), undefined, s);
   });
@@ -116,11 +117,40 @@ describe('mapGreenhouseGas', () => {
     });
     assert.equal(map('Carbon dioxide', 'water/unspecified'), undefined);
     assert.equal(map('Methane', 'resource/in ground'), undefined);
-    assert.equal(map('Methane, chloro-', 'air/unspecified'), undefined);
+    assert.deepEqual(map('Methane, chloro-', 'air/unspecified'), { species: 'CH3Cl' }); // chloromethane, not methane
     assert.equal(
       mapGreenhouseGas(flow('Carbon dioxide', 'air/unspecified', '124-38-9', 'product')),
       undefined,
     );
+  });
+});
+
+describe('compartments', () => {
+  it('reads FEDEFL contexts as EcoSpold 1 keeps them (troposphere/rural, stratosphere, emission/air)', () => {
+    assert.deepEqual(map('Methane', 'troposphere/rural', '74-82-8'), { species: 'CH4', kind: 'unspecified' });
+    assert.deepEqual(map('HFC-23', 'troposphere/urban'), { species: 'HFC23' });
+    assert.deepEqual(map('Halon 1211', 'troposphere/rural'), { species: 'Halon1211' });
+    assert.deepEqual(map('Nitrous oxide', 'stratosphere'), { species: 'N2O' });
+    assert.deepEqual(map('Hexafluoroethane', 'troposphere/urban'), { species: 'C2F6' });
+    assert.deepEqual(map('Perfluoropentane', 'emission/air'), { species: 'C5F12' });
+    assert.equal(map('Methane', 'ground/human-dominated'), undefined);
+    assert.deepEqual(map('Methane, chloro-', ''), { species: 'CH3Cl', compartmentAssumed: true });
+    assert.equal(map('Methane, dibromo-'), undefined); // no AR6 GWP100 value: reported, not mapped
+  });
+
+  it('takes a flow with no compartment at all to be air (uptake when named in air), and flags it', () => {
+    assert.deepEqual(map('Carbon dioxide, fossil', ''), {
+      species: 'CO2',
+      kind: 'fossil',
+      compartmentAssumed: true,
+    });
+    assert.deepEqual(map('Carbon dioxide, in air', 'Elementary Flows'), {
+      species: 'CO2',
+      kind: 'uptake',
+      compartmentAssumed: true,
+    });
+    assert.deepEqual(map('Nitrous oxide', ''), { species: 'N2O', compartmentAssumed: true });
+    assert.equal(map('Carbon dioxide, fossil', 'water/unspecified'), undefined);
   });
 });
 
@@ -131,7 +161,9 @@ describe('ghgLikeButUnmapped', () => {
       flow('HFCs and HCFCs, unspecified', 'air/unspecified'),
       flow('PFC (perfluorocarbons)', 'air/unspecified'),
       flow('Boron trifluoride', 'air/unspecified'),
-      flow('Methane, biogenic', 'Elementary Flows'), // no compartment: reported
+      flow('Methane, biogenic', 'Elementary Flows'), // no compartment: mapped as air, flagged
+      flow('Dichloromethane, chlorinated solvent mix', 'Elementary Flows'), // no compartment, not mapped: reported
+      flow('3-Pyridinecarboxamide, N-(2,4-difluorophenyl)-2-[3-(trifluoromethyl)phenoxy]-', 'emission/air'),
       flow('CFCs, unspecified', 'water/unspecified'), // not air
       flow('NMVOC, non-methane volatile organic compounds', 'air/unspecified'),
       flow('Chlorothalonil', 'air/unspecified'),
@@ -139,7 +171,7 @@ describe('ghgLikeButUnmapped', () => {
     ];
     assert.deepEqual(
       ghgLikeButUnmapped(flows).map((f) => f.name),
-      ['HFCs and HCFCs, unspecified', 'PFC (perfluorocarbons)', 'Boron trifluoride', 'Methane, biogenic'],
+      ['HFCs and HCFCs, unspecified', 'PFC (perfluorocarbons)', 'Boron trifluoride'],
     );
   });
 });

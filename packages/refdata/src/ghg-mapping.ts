@@ -1,5 +1,12 @@
 import type { Flow, ImpactFactor, ImpactMethod } from '@opencfp/core';
-import { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_QUALIFIERS, type GhgKind } from './ghg-names.js';
+import {
+  GHG_BASE_NAMES,
+  GHG_CAS,
+  GHG_CODE_ALIASES,
+  GHG_FULL_NAMES,
+  GHG_QUALIFIERS,
+  type GhgKind,
+} from './ghg-names.js';
 import { DEFAULT_GWP_SET_ID, gwpSet, gwpSets, gwpValue, type GwpSet } from './gwp-sets.js';
 
 export type { GhgKind } from './ghg-names.js';
@@ -8,6 +15,12 @@ export type { GhgKind } from './ghg-names.js';
 export interface GhgMapping {
   species: string;
   kind?: GhgKind;
+  /**
+   * True when the flow's category names no compartment at all (EcoSpold 2 exports without master data, a bare
+   * 'Elementary flows'): the gas is taken to be an emission to air (or, named '… in air', taken from air), and a
+   * footprint says so. A flow with a non-air compartment is never mapped.
+   */
+  compartmentAssumed?: true;
 }
 
 type Compartment = 'air' | 'resource-air' | 'other' | 'none';
@@ -31,7 +44,10 @@ function compartment(flow: Flow): Compartment {
     /^emissions? to air\b/.test(x) ||
     /^(emission|emissions)\s*to\s*air$/.test(x) ||
     x.includes('大气') ||
-    x.includes('空气');
+    x.includes('空气') ||
+    // FEDEFL contexts as EcoSpold 1 keeps them: category 'troposphere', sub-category 'rural' / 'urban'
+    /^troposphere\b/.test(x) ||
+    /\bstratosphere\b/.test(x);
   const isResource = s.some((x) => /^resources?\b/.test(x) || x.includes('资源'));
   if (isResource) {
     const fromAir = s.some((x) => isAir(x) || x === 'in air' || /resources? from air/.test(x));
@@ -120,8 +136,12 @@ const withKind = (species: string, kind: GhgKind | undefined): GhgMapping =>
 export function mapGreenhouseGas(flow: Flow): GhgMapping | undefined {
   if (flow.type !== 'elementary') return undefined;
   const where = compartment(flow);
-  if (where !== 'air' && where !== 'resource-air') return undefined;
+  if (where === 'other') return undefined;
   const clean = cleanName(flow.name);
+  if (where === 'none') {
+    const m = mapGreenhouseGas({ ...flow, category: /\bin air\b/.test(clean) ? 'resource/in air' : 'air' });
+    return m && { ...m, compartmentAssumed: true };
+  }
   if (where === 'air' && PREAGGREGATED.test(clean)) return { species: PREAGGREGATED_SPECIES };
   const [base, quals] = splitName(clean);
   const kind = kindOf(quals);
@@ -130,7 +150,7 @@ export function mapGreenhouseGas(flow: Flow): GhgMapping | undefined {
   let species = cas !== undefined ? GHG_CAS[cas] : undefined;
   let mappedKind: GhgKind | undefined = kind ?? undefined;
   if (species === undefined && byName !== undefined && kind !== null) species = byName;
-  if (species === undefined) species = speciesFromCode(clean);
+  if (species === undefined) species = GHG_FULL_NAMES[clean] ?? speciesFromCode(clean);
   if (species === undefined) return undefined;
   if (where === 'resource-air') return species === 'CO2' ? { species, kind: 'uptake' } : undefined;
   if (mappedKind === 'uptake') mappedKind = undefined; // 'in air' on an emission: not an origin
@@ -139,7 +159,10 @@ export function mapGreenhouseGas(flow: Flow): GhgMapping | undefined {
 
 const GHG_LIKE =
   /carbon dioxide|(?<![-\w])methane\b|nitrous|dinitrogen|hexafluoride|trifluoride|\bh?c?fcs?\b|\bhfcs?\b|\bpfcs?\b|\bhalon\b|fluoro|二氧化碳|甲烷|氧化亚氮|一氧化二氮|六氟化硫|三氟化氮/i;
-const NOT_GHG = /non-methane|other than methane/i;
+// Pesticides and other large organics with a fluorinated group ('N-(2,4-difluorophenyl)…', '…trifluoromethyl…')
+// are not greenhouse gases of the IPCC tables.
+const NOT_GHG =
+  /non-methane|other than methane|phenyl|phenoxy|pyri|benz|amide|amino|acid|furan|carbamoyl|sulf[oa]m|triazol|urea/i;
 
 /** Whether a name looks like a greenhouse gas (a cheap screen; mapping decides). */
 export function looksLikeGhg(name: string): boolean {

@@ -74,6 +74,21 @@ export const GHG_BASE_NAMES: Readonly<Record<string, string>> = Object.freeze({
   'sulphur hexafluoride': 'SF6',
   'nitrogen trifluoride': 'NF3',
   'sulfuryl fluoride': 'SO2F2',
+  // Perfluorocarbons by systematic name (FEDEFL / EcoSpold 1 USLCI: 'Hexafluoroethane', 'Perfluoropentane')
+  tetrafluoromethane: 'CF4',
+  perfluoromethane: 'CF4',
+  hexafluoroethane: 'C2F6',
+  perfluoroethane: 'C2F6',
+  octafluoropropane: 'C3F8',
+  perfluoropropane: 'C3F8',
+  octafluorocyclobutane: 'cC4F8',
+  perfluorocyclobutane: 'cC4F8',
+  decafluorobutane: 'C4F10',
+  perfluorobutane: 'C4F10',
+  dodecafluoropentane: 'C5F12',
+  perfluoropentane: 'C5F12',
+  tetradecafluorohexane: 'C6F14',
+  perfluorohexane: 'C6F14',
   // Chinese (CLCD and Chinese-language datasets): 二氧化碳 CO2, 甲烷 CH4, 氧化亚氮 / 一氧化二氮 N2O,
   // 六氟化硫 SF6, 三氟化氮 NF3
   二氧化碳: 'CO2',
@@ -82,6 +97,21 @@ export const GHG_BASE_NAMES: Readonly<Record<string, string>> = Object.freeze({
   一氧化二氮: 'N2O',
   六氟化硫: 'SF6',
   三氟化氮: 'NF3',
+});
+
+/**
+ * Whole names (lower case) of halogenated methanes and ethanes written the CAS-index way without a code label
+ * ('Methane, chloro-' as the USLCI EcoSpold 2 export names chloromethane): the base name alone would read as
+ * methane, so they are matched whole.
+ */
+export const GHG_FULL_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  'methane, chloro-': 'CH3Cl',
+  'methane, monochloro-': 'CH3Cl',
+  'methane, dichloro-': 'CH2Cl2',
+  'methane, trichloro-': 'CHCl3',
+  'methane, tetrachloro-': 'CCl4',
+  'methane, bromo-': 'CH3Br',
+  'ethane, 1,1,1-trichloro-': 'CH3CCl3',
 });
 
 /** Qualifiers after a base name (lower case) → kind. */

@@ -19,7 +19,7 @@ export {
   type GhgKind,
   type GhgMapping,
 } from './ghg-mapping.js';
-export { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_QUALIFIERS } from './ghg-names.js';
+export { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_FULL_NAMES, GHG_QUALIFIERS } from './ghg-names.js';
 export {
   carbonFootprint,
   CFP_TAGS,
