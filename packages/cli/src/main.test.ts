@@ -134,6 +134,9 @@ test('lci --method gives the carbon footprint: CO2 + 29.8 × CH4 (IPCC AR6 GWP10
   assert.equal(r.impacts[0].unit, 'kg CO2 eq');
   const demo = await run('demo');
   assert.match(demo.stdout, /Carbon footprint: 26\.1766 kg CO2 eq per frame/);
+  // Stages (see calc.test.ts for the arithmetic): 22.7357 + 3.2893 + 0.1516 = 26.1766.
+  assert.match(demo.stdout, /22\.7357 kg CO2 eq\s+\( 86\.9 %\)\s+Raw material acquisition/);
+  assert.match(demo.stdout, /0\.1516 kg CO2 eq\s+\(\s+0\.6 %\)\s+End of life/);
 });
 
 test('processes lists the process-products with their ids, and filters by text', async () => {

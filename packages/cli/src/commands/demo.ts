@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Calculator } from '@opencfp/core';
+import { carbonFootprint } from '@opencfp/refdata';
 import { UsageError } from '../errors.js';
 import { loadDatabase } from '../load-database.js';
 import type { Command } from './command.js';
@@ -45,6 +46,15 @@ export const demo: Command = {
       lines.push(
         '  (direct amounts add up to the total; upstream amounts overlap, because a process includes its suppliers)',
       );
+      const cfp = carbonFootprint(result, db);
+      lines.push('');
+      lines.push(
+        'By life-cycle stage (ISO 14067; the grid power is shared among the stages that use it, so they add up):',
+      );
+      for (const stage of cfp.byStage)
+        lines.push(
+          `  ${number(stage.amount).padStart(10)} ${gwp.unit}  (${(stage.share * 100).toFixed(1).padStart(5)} %)  ${stage.name} ${stage.nameZh}`,
+        );
     }
     lines.push('');
     lines.push(
@@ -64,6 +74,9 @@ export const demo: Command = {
     for (const d of result.diagnostics) lines.push(`  [${d.severity}] ${d.code}: ${d.message}`);
     lines.push('');
     lines.push('Try next:');
+    lines.push(
+      '  npx cfp calc examples/bicycle-frame --process p-frame --format text   (the ISO 14067 split, PACT fields)',
+    );
     lines.push('  npx cfp lci examples/bicycle-frame --process p-frame --method ipcc-ar6-gwp100');
     lines.push(
       '  npx cfp processes <your database>          (openLCA JSON-LD, EcoSpold 1/2, ILCD, SimaPro CSV)',
