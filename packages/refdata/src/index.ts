@@ -36,3 +36,8 @@ export {
   type StageEntry,
   type StageScheme,
 } from './carbon-footprint.js';
+export * from './china-electricity.js';
+export * from './grid-model.js';
+export * from './electricity-accounting.js';
+export * from './factor-registry.js';
+export * from './starter-database/index.js';

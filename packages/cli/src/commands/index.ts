@@ -4,6 +4,7 @@ import { check } from './check.js';
 import { convert } from './convert.js';
 import type { Command } from './command.js';
 import { demo } from './demo.js';
+import { factors } from './factors.js';
 import { lci } from './lci.js';
 import { matrix } from './matrix.js';
 import { processes } from './processes.js';
@@ -16,6 +17,7 @@ export const commands: Record<string, Command | undefined> = {
   check,
   processes,
   convert,
+  factors,
   bench,
   demo,
 };
