@@ -21,6 +21,11 @@ Commands:
       [--stages iso-14067|eu-battery] [--default-stage <id>] [--top 10] [--format json|csv|text]
                       Product carbon footprint: total, the ISO 14067 split, PACT fields, by gas, by life-cycle stage
                       (process tags stage:<id>) and the top contributing processes. --method is a GWP set id.
+  grid --mix <type>=<share>,… [--year 2024] [--losses 0.05] [--import <grid>=<share>@<factor>]… [--compare <region>[:<year>]]
+      [--format text|json]
+                      A grid's life-cycle factor (kg CO2e/kWh) from its generation mix (coal, gas, hydro, nuclear, wind,
+                      solar-pv, solar-thermal, biomass) × China's published per-type factors, imports, losses and T&D,
+                      compared with a published factor (全国 life-cycle; a region or province: its CO2 factor).
   matrix <database> --out <dir>
                       Write A.mtx, B.mtx, K.mtx (cut-offs) and the row/column index CSVs of the whole database.
   check <database> [--format text|json] [--strict]

@@ -5,6 +5,7 @@ import { convert } from './convert.js';
 import type { Command } from './command.js';
 import { demo } from './demo.js';
 import { factors } from './factors.js';
+import { grid } from './grid.js';
 import { lci } from './lci.js';
 import { matrix } from './matrix.js';
 import { processes } from './processes.js';
@@ -18,6 +19,7 @@ export const commands: Record<string, Command | undefined> = {
   processes,
   convert,
   factors,
+  grid,
   bench,
   demo,
 };
