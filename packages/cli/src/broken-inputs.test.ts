@@ -7,14 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseBuilder } from '@opencfp/core';
 import { writeJsonLdEntries, ZipWriter, type ArchiveEntry } from '@opencfp/formats';
-import { main } from './main.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { run } from './test-support/run-cli.js';
 
 /** Steel (1 kg: 2 MJ of electricity, 0.5 kg CO2) from a power plant (1 MJ: 0.2 kg CO2), as JSON-LD entries. */
 function tinyJsonLd(): ArchiveEntry[] {

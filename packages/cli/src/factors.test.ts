@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { main } from './main.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+import { run } from './test-support/run-cli.js';
 
 test('factors 华东 --year 2023: the East China grid factor with its source', async () => {
   const { code, stdout, stderr } = await run('factors', '华东', '--year', '2023');

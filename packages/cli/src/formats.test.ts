@@ -7,15 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readJsonLd, writeIlcd, writeJsonLd } from '@opencfp/formats';
 import { demoDatabasePath } from './commands/demo.js';
-import { main } from './main.js';
+import { run } from './test-support/run-cli.js';
 import { sharedFile } from './test-support/shared-data.js';
-
-async function run(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'cfp-formats-'));
 const disguise = (source: string, name: string) => {
