@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { Database } from '@opencfp/core';
 import { readDatabase, type DatabaseFormat, type DetectedFormat, type ImportIssue } from '@opencfp/formats';
+import { starterDatabasePath } from '@opencfp/refdata';
 import { CliError } from './errors.js';
 import type { Output } from './main.js';
 
@@ -20,19 +21,25 @@ export const DATABASE_FORMATS: readonly DatabaseFormat[] = [
   'simapro-csv',
 ];
 
+/** The word that names the bundled starter database (openLCA JSON-LD in packages/refdata/starter-database). */
+export const STARTER_DATABASE = 'starter';
+
 /**
  * Reads `<database>` for a command in whatever format its content shows, and tells (on stderr, so stdout stays
  * machine-readable) how many problems the reader found. `quiet` leaves the telling to the caller (`cfp check`).
+ * The word `starter` names the bundled starter database.
  */
 export async function loadDatabase(
-  path: string | undefined,
+  given: string | undefined,
   out: Output,
   options: { strict?: boolean; format?: DatabaseFormat; quiet?: boolean } = {},
 ): Promise<LoadedDatabase> {
+  const path = given === STARTER_DATABASE ? starterDatabasePath() : given;
   if (!path)
     throw new CliError(
       'NO_DATABASE',
-      'name the database: an openLCA JSON-LD, EcoSpold 1/2, ILCD or SimaPro CSV export (zip, folder or file)',
+      'name the database: an openLCA JSON-LD, EcoSpold 1/2, ILCD or SimaPro CSV export (zip, folder or file), ' +
+        "or 'starter' for the bundled starter database",
     );
   try {
     await stat(path);
