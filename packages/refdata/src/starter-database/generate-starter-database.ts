@@ -174,6 +174,7 @@ const ELEMENTARY: Readonly<
 const LOCATION_NAMES: Readonly<Record<string, string>> = {
   GLO: 'Global',
   RER: 'Europe',
+  RNA: 'North America',
   RoW: 'Rest of the world',
   CN: 'China (中国)',
   GB: 'United Kingdom',
