@@ -99,3 +99,17 @@ test('calc: bad options exit 2 with a message that says what to do', async () =>
     assert.match(r.stderr, message);
   }
 });
+
+test('calc on the starter database: --unit converts the declared unit, and starter data is named', async () => {
+  // Jiangsu grid electricity, MEE/NBS 2023 CO2 factor 0.5827 kg CO2/kWh; the flow's reference unit is MJ.
+  const jiangsu = '74598a7b-cb71-5f37-b2a6-e36d1f608b8b';
+  const r = await run('calc', 'starter', '--process', jiangsu, '--unit', 'kWh', '--amount', '2');
+  assert.equal(r.code, 0, r.stderr);
+  const cfp = JSON.parse(r.stdout);
+  close(cfp.declaredUnit.amount, 7.2); // 2 kWh = 7.2 MJ
+  close(cfp.split.total, 2 * 0.5827);
+  assert.match(r.stderr, /STARTER_DATA: 1 process .*replace with a licensed database for certified studies/);
+  const bad = await run('calc', 'starter', '--process', jiangsu, '--unit', 'kg');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--unit kg: .* use one of .*kWh/);
+});

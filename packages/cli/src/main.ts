@@ -17,7 +17,7 @@ Commands:
       [--providers prefer-defaults|only-defaults|ignore-defaults] [--method <impact method id>] [--format json|csv]
                       Life-cycle inventory (and impacts, with --method) per one reference unit of each product.
                       --product applies to every process named; use it with one process that has several products.
-  calc <database> --process <id> [--product <flowId>] [--amount 1] [--method ipcc-ar6-gwp100] [--biogenic -1/+1|0/0]
+  calc <database> --process <id> [--product <flowId>] [--amount 1] [--unit <unit>] [--method ipcc-ar6-gwp100] [--biogenic -1/+1|0/0]
       [--stages iso-14067|eu-battery] [--default-stage <id>] [--top 10] [--format json|csv|text]
                       Product carbon footprint: total, the ISO 14067 split, PACT fields, by gas, by life-cycle stage
                       (process tags stage:<id>) and the top contributing processes. --method is a GWP set id.
@@ -44,7 +44,8 @@ Commands:
   help                Show this help.
 
 <database> is an openLCA JSON-LD, EcoSpold 2, EcoSpold 1, ILCD or SimaPro CSV export — a .zip, a folder or a
-single file; the format is told from the content, not the name.
+single file; the format is told from the content, not the name. The word 'starter' names the bundled starter
+database (public, cited factors; to be replaced by a licensed database for certified studies).
 Options valid everywhere: --debug (print stack traces), --help. Commands that read a database take --strict:
 fail at the first error-level reading issue instead of skipping the broken dataset.
 Exit codes: 0 success (also for a result with error-level diagnostics: they are printed and named on stderr),

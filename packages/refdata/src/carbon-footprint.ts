@@ -2,6 +2,7 @@ import type { Database, Flow, LciResult } from '@opencfp/core';
 import { RefdataError } from './errors.js';
 import { ghgLikeButUnmapped, gwpFactorOf, mapGreenhouseGas, PREAGGREGATED_SPECIES } from './ghg-mapping.js';
 import { DEFAULT_GWP_SET_ID, gwpSet } from './gwp-sets.js';
+import { STARTER_DATA_NOTICE, STARTER_DATA_TAG } from './starter-database/generate-starter-database.js';
 
 /**
  * How biogenic CO2 enters the total (ISO 14067 6.4.9.4 / GB/T 24067): '-1/+1' counts uptake from air as −1
@@ -166,7 +167,8 @@ export interface CarbonFootprintNote {
     | 'PREAGGREGATED_CO2E'
     | 'UNSPECIFIED_ORIGIN'
     | 'CARBON_CONTENT_MISSING'
-    | 'STAGE_OUTSIDE_SCHEME';
+    | 'STAGE_OUTSIDE_SCHEME'
+    | 'STARTER_DATA';
   message: string;
   flows?: { flowId: string; name: string; amount: number }[];
 }
@@ -425,6 +427,21 @@ export function carbonFootprint(
         name: m.elementaryRows[i].name,
         amount,
       })),
+    });
+
+  const starter = new Set<string>();
+  for (let j = 0; j < n; j++)
+    if (result.scaling[j] !== 0 && tagsOf(j).includes(STARTER_DATA_TAG))
+      starter.add(m.products[j].processName);
+  if (starter.size > 0)
+    notes.push({
+      code: 'STARTER_DATA',
+      message: `${starter.size} process${starter.size === 1 ? '' : 'es'} of this result ${starter.size === 1 ? 'is' : 'are'} OpenCFP starter data (${[
+        ...starter,
+      ]
+        .slice(0, 3)
+        .map((x) => `'${x}'`)
+        .join(', ')}${starter.size > 3 ? ', …' : ''}): ${STARTER_DATA_NOTICE}`,
     });
 
   const pCfExcludingBiogenic =

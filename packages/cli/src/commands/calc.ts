@@ -1,4 +1,4 @@
-import { Calculator } from '@opencfp/core';
+import { Calculator, type Database } from '@opencfp/core';
 import {
   carbonFootprint,
   DEFAULT_GWP_SET_ID,
@@ -38,6 +38,7 @@ export const calc: Command = {
     process: { type: 'string' },
     product: { type: 'string' },
     amount: { type: 'string' },
+    unit: { type: 'string' },
     method: { type: 'string' },
     biogenic: { type: 'string' },
     stages: { type: 'string' },
@@ -65,7 +66,9 @@ export const calc: Command = {
     const options = calculationOptions(values);
     const productId = typeof values.product === 'string' ? values.product : undefined;
     const { db } = await loadDatabase(positionals[0], out, { strict: values.strict === true });
-    const result = new Calculator(db, options).calculate({ processId, productId, amount });
+    const unit = typeof values.unit === 'string' ? values.unit : undefined;
+    const demandAmount = unit === undefined ? amount : amount * unitFactor(db, processId, productId, unit);
+    const result = new Calculator(db, options).calculate({ processId, productId, amount: demandAmount });
     const cfp = carbonFootprint(result, db, {
       gwpSetId: method,
       biogenicApproach,
@@ -85,6 +88,34 @@ export const calc: Command = {
     else out.stdout(footprintText(cfp, result.cutoff.length));
   },
 };
+
+/**
+ * Reference units in one `unit` of the product the demand names (its reference exchange's flow, or `productId`),
+ * from the unit group of the flow's reference property: '--amount 1 --unit kWh' of an electricity measured in MJ → 3.6.
+ */
+function unitFactor(db: Database, processId: string, productId: string | undefined, unit: string): number {
+  const process = db.processes.find((p) => p.id === processId);
+  const flowId =
+    productId ??
+    process?.exchanges.find((e) => e.isReference)?.flowId ??
+    process?.exchanges.find((e) => !e.isInput)?.flowId;
+  const flow = db.flows.find((f) => f.id === flowId);
+  const property = flow?.properties.find((p) => p.isReference);
+  const group = db.unitGroups.find(
+    (g) => g.id === db.flowProperties.find((p) => p.id === property?.flowPropertyId)?.unitGroupId,
+  );
+  if (!flow || !group)
+    throw new UsageError(`--unit ${unit}: cannot tell the product or its units of process '${processId}'`);
+  const wanted = unit.trim().toLowerCase();
+  const found = group.units.find(
+    (u) => u.name.toLowerCase() === wanted || (u.synonyms ?? []).some((x) => x.toLowerCase() === wanted),
+  );
+  if (!found)
+    throw new UsageError(
+      `--unit ${unit}: '${flow.name}' is measured in ${group.name}; use one of ${group.units.map((u) => u.name).join(', ')}`,
+    );
+  return found.factor;
+}
 
 /** One row per figure: section, key, name, amount, unit, share. */
 function footprintCsv(cfp: CarbonFootprint): string {
