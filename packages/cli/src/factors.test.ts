@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { run } from './test-support/run-cli.js';
 
 test('factors 华东 --year 2023: the East China grid factor with its source', async () => {
-  const { code, stdout, stderr } = await run('factors', '华东', '--year', '2023');
+  const { code, stdout, stderr } = await run('factors', '华东', '--year', '2023', '--kind', 'electricity');
   assert.equal(code, 0, stderr);
   const lines = stdout.split('\n');
   assert.match(lines[0], /^id\s+value\s+unit\s+region\s+year\s+basis\s+source$/);
@@ -22,7 +22,7 @@ test('factors 华东 --year 2023: the East China grid factor with its source', a
 });
 
 test('factors Jiangsu: the three provincial factors, and the same in Chinese', async () => {
-  const { code, stdout } = await run('factors', 'Jiangsu', '--format', 'json');
+  const { code, stdout } = await run('factors', 'Jiangsu', '--kind', 'electricity', '--format', 'json');
   assert.equal(code, 0);
   const records = JSON.parse(stdout);
   assert.deepEqual(
@@ -38,7 +38,7 @@ test('factors Jiangsu: the three provincial factors, and the same in Chinese', a
     ],
   );
   assert.match(records[0].source.document, /公告2024年第12号/);
-  const chinese = await run('factors', '--region', '江苏', '--format', 'json');
+  const chinese = await run('factors', '--region', '江苏', '--kind', 'electricity', '--format', 'json');
   assert.deepEqual(JSON.parse(chinese.stdout), records);
   const table = await run('factors', 'Jiangsu');
   // three rows and two sources in the table: 2021 and 2022 announcements have no URL, 2023 has one
@@ -47,7 +47,7 @@ test('factors Jiangsu: the three provincial factors, and the same in Chinese', a
 });
 
 test('factors: CSV, several words, GWP values, and the kind filter', async () => {
-  const { code, stdout } = await run('factors', 'coal', '2024', '--format', 'csv');
+  const { code, stdout } = await run('factors', 'coal', '2024', '--kind', 'electricity', '--format', 'csv');
   assert.equal(code, 0);
   const [header, row, end] = stdout.split('\n');
   assert.equal(header.split(',').slice(0, 6).join(','), 'id,kind,name,nameChinese,value,unit');
@@ -59,6 +59,20 @@ test('factors: CSV, several words, GWP values, and the kind filter', async () =>
     JSON.parse(gwp.stdout).map((r: { id: string }) => r.id),
     ['ipcc-ar6-gwp100:N2O', 'ipcc-ar6-gwp20:N2O', 'ipcc-ar6-gwp500:N2O', 'ipcc-ar6-gtp100:N2O'],
   );
+});
+
+test('factors: the starter datasets are in the registry too, with their sources', async () => {
+  const { code, stdout } = await run('factors', 'diesel', '--kind', 'starter-dataset', '--format', 'json');
+  assert.equal(code, 0);
+  const records = JSON.parse(stdout);
+  const stationary = records.find(
+    (r: { id: string }) => r.id === 'starter:fuel-diesel-stationary-combustion-ipcc-2006',
+  );
+  // (74,100 + 3 · 29.8 + 0.6 · 273) kg CO2e per TJ = 0.0743532 kg CO2e per MJ
+  assert.ok(Math.abs(stationary.value - 0.0743532) < 1e-15);
+  assert.match(stationary.source.document, /2006 IPCC Guidelines/);
+  const all = await run('factors', 'Jiangsu');
+  assert.match(all.stdout, /starter:electricity-grid-cn-jiangsu-co2-2023\s+0\.5827/);
 });
 
 test('factors: no match is a message and exit 0; bad options exit 2', async () => {

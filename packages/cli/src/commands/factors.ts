@@ -1,4 +1,7 @@
-import { factorRecords, searchFactors, type FactorRecord } from '@opencfp/refdata';
+import { factorRecords, searchFactors, starterFactorRecords, type FactorRecord } from '@opencfp/refdata';
+
+/** The starter datasets join the built-in factors. */
+const providers = [starterFactorRecords];
 import { csv, formatNumber } from '../csv.js';
 import { UsageError } from '../errors.js';
 import type { Command } from './command.js';
@@ -6,7 +9,7 @@ import { choiceOption } from './options.js';
 
 /**
  * `cfp factors [search text] [--region …] [--year …] [--kind …] [--format table|json|csv]`: browse the factor
- * registry (China electricity factors, IPCC GWP values) with the source of every value. No match is not an error:
+ * registry (China electricity factors, IPCC GWP values, the starter datasets) with the source of every value. No match is not an error:
  * a message on stderr, empty output (`[]` in JSON, the header in CSV) and exit code 0; bad options exit 2.
  */
 export const factors: Command = {
@@ -23,11 +26,11 @@ export const factors: Command = {
     const region = stringOption(values.region, 'region');
     const kind = stringOption(values.kind, 'kind');
     if (kind !== undefined) {
-      const kinds = [...new Set(factorRecords().map((r) => r.kind))];
+      const kinds = [...new Set(factorRecords(providers).map((r) => r.kind))];
       if (!kinds.includes(kind.toLowerCase()))
         throw new UsageError(`--kind must be one of ${kinds.join(', ')}, got '${kind}'`);
     }
-    const matches = searchFactors(text || undefined, { region, year, kind });
+    const matches = searchFactors(text || undefined, { region, year, kind }, providers);
     if (matches.length === 0) {
       const filters = [
         text ? `'${text}'` : undefined,
@@ -118,7 +121,8 @@ function table(records: readonly FactorRecord[]): string {
     ['id', 'value', 'unit', 'region', 'year', 'basis', 'source'],
     ...records.map((r) => [
       r.id,
-      formatNumber(r.value),
+      // Ten significant digits hide sums' binary noise (0.07435320000000001); JSON and CSV keep every digit.
+      formatNumber(Number(r.value.toPrecision(10))),
       r.unit,
       [r.region, r.regionChinese].filter((x, i, all) => x && all.indexOf(x) === i).join(' '),
       r.year === undefined ? '' : String(r.year),

@@ -22,3 +22,4 @@ export {
   type StarterDatabaseFile,
 } from './generate-starter-database.js';
 export { starterDatabasePath } from './starter-database-path.js';
+export { starterFactorRecords } from './starter-factor-records.js';
