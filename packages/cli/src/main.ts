@@ -37,7 +37,8 @@ Commands:
                       Write a database read in any format as openLCA JSON-LD or ILCD.
   factors [search text] [--region <name>] [--year <year>] [--kind electricity|gwp|starter-dataset] [--format table|json|csv]
                       Reference factors with their sources: China's electricity factors (national, regional grids,
-                      provinces), the IPCC GWP values and the starter datasets (kg CO2e per unit, AR6 GWP100). No match: a message on stderr, exit code 0.
+                      provinces), the IPCC GWP values and the starter datasets (kg CO2e per unit, AR6 GWP100).
+                      No match: a message on stderr, exit code 0.
   bench solve [--mtx <file>] [--n 20000] [--seed 42] [--repeats 5] [--rhs 1000]
                       Factorize and solve a technosphere matrix; prints timings and the residual as JSON.
   demo                Calculate the bundled example product system and explain the result.
