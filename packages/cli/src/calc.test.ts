@@ -29,8 +29,10 @@ test('calc: the bicycle frame footprint, its split and its stages (hand-computed
     total,
   );
   assert.equal(cfp.topContributors[0].processId, 'p-electricity');
-  // No carbon content in the illustrative data: said on stderr, and the PACT fields are left out.
-  assert.match(stderr, /CARBON_CONTENT_MISSING/);
+  // No carbon content in the data: the PACT fields are left out. The frame is counted in items, not mass, so
+  // no note asks for one (carbon content is asked of material products).
+  assert.doesNotMatch(stderr, /CARBON_CONTENT_MISSING/);
+  assert.match(stderr, /STARTER_DATA|STAGE_OUTSIDE_SCHEME|^$/);
   assert.equal(cfp.pact.fossilCarbonContent, undefined);
 });
 
@@ -106,10 +108,44 @@ test('calc on the starter database: --unit converts the declared unit, and start
   const r = await run('calc', 'starter', '--process', jiangsu, '--unit', 'kWh', '--amount', '2');
   assert.equal(r.code, 0, r.stderr);
   const cfp = JSON.parse(r.stdout);
-  close(cfp.declaredUnit.amount, 7.2); // 2 kWh = 7.2 MJ
+  assert.equal(cfp.declaredUnit.amount, 2);
+  assert.equal(cfp.declaredUnit.unit, 'kWh');
+  close(cfp.declaredUnit.referenceAmount, 7.2); // 2 kWh = 7.2 MJ, the flow's reference unit
+  assert.equal(cfp.declaredUnit.referenceUnit, 'MJ');
   close(cfp.split.total, 2 * 0.5827);
   assert.match(r.stderr, /STARTER_DATA: 1 process .*replace with a licensed database for certified studies/);
   const bad = await run('calc', 'starter', '--process', jiangsu, '--unit', 'kg');
   assert.equal(bad.code, 2);
-  assert.match(bad.stderr, /--unit kg: .* use one of .*kWh/);
+  assert.match(bad.stderr, /--unit kg: .* can be given in MJ, kWh/);
+});
+
+test('calc: negative-looking values, fuel per kg, diagnostics in JSON, a self-describing CSV, stage checks', async () => {
+  // '--biogenic -1/+1' as written in the README (parseArgs alone would take '-1/+1' for an option).
+  const r = await run('calc', demoDatabasePath, '--process', 'p-frame', '--biogenic', '-1/+1');
+  assert.equal(r.code, 0, r.stderr);
+  const json = JSON.parse(r.stdout);
+  assert.equal(json.biogenicApproach, '-1/+1');
+  assert.deepEqual(json.diagnostics, []);
+  assert.deepEqual(json.cutoff, []);
+  const negative = await run('calc', demoDatabasePath, '--process', 'p-frame', '--amount', '-5');
+  assert.equal(negative.code, 2);
+  assert.match(negative.stderr, /--amount must be a positive number, got '-5'/);
+  // Diesel in road vehicles per kg: IPCC 2006 NCV 43.0 TJ/Gg → 43 MJ per kg; 0.07528092 kg CO2e per MJ.
+  const diesel = '02a177f5-2cf4-5abe-8c20-f667488264da';
+  const perKg = JSON.parse((await run('calc', 'starter', '--process', diesel, '--unit', 'kg')).stdout);
+  close(perKg.split.total, 43 * 0.07528092);
+  assert.equal(perKg.declaredUnit.unit, 'kg');
+  const csvText = (await run('calc', demoDatabasePath, '--process', 'p-frame', '--format', 'csv')).stdout;
+  const rows = csvText.trim().split('\n');
+  // Fields: commas outside quotes, plus one.
+  const fields = (row: string) => row.replace(/"(?:[^"]|"")*"/g, 'x').split(',');
+  for (const row of rows) assert.equal(fields(row).length, 9, row);
+  assert.ok(rows.includes('meta,gwpSet,IPCC AR6 GWP100,,ipcc-ar6-gwp100,,,,'));
+  assert.ok(rows.includes('meta,biogenicApproach,-1/+1,,,,,,'));
+  const stage = await run('calc', demoDatabasePath, '--process', 'p-frame', '--default-stage', 'foo');
+  assert.equal(stage.code, 2);
+  assert.match(
+    stage.stderr,
+    /--default-stage must be a stage of iso-14067: raw-material-acquisition, production/,
+  );
 });

@@ -1,11 +1,27 @@
 import { parseArgs } from 'node:util';
 import { CliError, UsageError } from './errors.js';
+import { gwpSets, LIFE_CYCLE_STAGES } from '@opencfp/refdata';
+import type { Command } from './commands/command.js';
 import { commands } from './commands/index.js';
 
 /** Where a command writes; injected so tests run commands in-process and read what they print. */
 export interface Output {
   stdout(text: string): void;
   stderr(text: string): void;
+}
+
+/** Words of a help paragraph wrapped at 118 columns, indented to the description column. */
+function wrap(text: string, indent = 22, width = 118): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && indent + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.map((l) => ' '.repeat(indent) + l).join('\n');
 }
 
 export const usage = `cfp — OpenCFP command line
@@ -20,7 +36,8 @@ Commands:
   calc <database> --process <id> [--product <flowId>] [--amount 1] [--unit <unit>] [--method ipcc-ar6-gwp100] [--biogenic -1/+1|0/0]
       [--stages iso-14067|eu-battery] [--default-stage <id>] [--top 10] [--format json|csv|text]
                       Product carbon footprint: total, the ISO 14067 split, PACT fields, by gas, by life-cycle stage
-                      (process tags stage:<id>) and the top contributing processes. --method is a GWP set id.
+                      (process tags stage:<id>) and the top contributing processes.
+${wrap(`--method: a GWP set id, ${gwpSets.map((set) => set.id).join(', ')}. --unit: any unit of the product's properties (kWh for an electricity measured in MJ, kg of a fuel). --default-stage: a stage id (iso-14067: ${LIFE_CYCLE_STAGES['iso-14067'].map((x) => x.id).join(', ')}; eu-battery: ${LIFE_CYCLE_STAGES['eu-battery'].map((x) => x.id).join(', ')}).`)}
   grid --mix <type>=<share>,… [--year 2024] [--losses 0.05] [--import <grid>=<share>@<factor>]… [--compare <region>[:<year>]]
       [--format text|json]
                       A grid's life-cycle factor (kg CO2e/kWh) from its generation mix (coal, gas, hydro, nuclear, wind,
@@ -80,7 +97,12 @@ export async function main(argv: string[], out: Output): Promise<number> {
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+      parsed = parseArgs({
+        args: negativeValuesInline(rest, command.options),
+        options: command.options,
+        allowPositionals: true,
+        strict: true,
+      });
     } catch (e) {
       // parseArgs explains how to pass a value that starts with '-'; the first sentence is what matters here.
       const first = (e as Error).message.split(/(?<=\.) /)[0].replace(/\.$/, '');
@@ -91,6 +113,23 @@ export async function main(argv: string[], out: Output): Promise<number> {
   } catch (e) {
     return reportError(e, out, debug);
   }
+}
+
+/**
+ * `--biogenic -1/+1`, `--amount -5`: a value that starts with '-' followed by a digit is a value, not an option,
+ * so it is joined to its string option ('--biogenic=-1/+1') before parseArgs, which would refuse it.
+ */
+function negativeValuesInline(args: string[], options: Command['options']): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const name = /^--([^=]+)$/.exec(args[i])?.[1];
+    const next = args[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${args[i]}=${next}`);
+      i++;
+    } else out.push(args[i]);
+  }
+  return out;
 }
 
 /** Errors with a stable `code` are the user's to fix (exit 2); anything else is our bug (exit 1). */

@@ -168,6 +168,7 @@ export interface CarbonFootprintNote {
     | 'UNSPECIFIED_ORIGIN'
     | 'CARBON_CONTENT_MISSING'
     | 'STAGE_OUTSIDE_SCHEME'
+    | 'CH4_ORIGIN_NOT_DISTINGUISHED'
     | 'STARTER_DATA';
   message: string;
   flows?: { flowId: string; name: string; amount: number }[];
@@ -179,7 +180,16 @@ export interface CarbonFootprint {
   biogenicApproach: BiogenicApproach;
   stageScheme: StageScheme;
   unit: 'kg CO2e';
-  declaredUnit: { amount: number; unit: string; productId: string; productName: string; processId: string };
+  declaredUnit: {
+    amount: number;
+    unit: string;
+    productId: string;
+    productName: string;
+    processId: string;
+    /** When the declared unit is not the product's reference unit (kWh of an electricity measured in MJ). */
+    referenceAmount?: number;
+    referenceUnit?: string;
+  };
   split: CarbonFootprintSplit;
   pact: PactCarbonFootprintFields;
   byGas: GasEntry[];
@@ -366,10 +376,26 @@ export function carbonFootprint(
     countedTotal(s, true),
   );
   const outside = byStage.filter((s) => s.outsideScheme && s.amount !== 0);
+  const stageTagged = [...m.processes.values()].some((p) => p.tags?.some((t) => t.startsWith('stage:')));
+  const stageIds = LIFE_CYCLE_STAGES[scheme].map((s) => s.id).join(', ');
   if (outside.length > 0)
     notes.push({
       code: 'STAGE_OUTSIDE_SCHEME',
-      message: `${outside.map((s) => `'${s.id}'`).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not a stage of the ${scheme} scheme: tag every foreground process with 'stage:<id>' (${LIFE_CYCLE_STAGES[scheme].map((s) => s.id).join(', ')}), or pass a default stage for untagged processes the product takes directly.`,
+      message: stageTagged
+        ? `${outside.map((s) => `'${s.id}'`).join(', ')} ${outside.length === 1 ? 'is' : 'are'} not a stage of the ${scheme} scheme: tag the foreground processes with 'stage:<id>' (${stageIds}), or name a default stage for the untagged processes the product takes directly (option defaultStage; cfp calc --default-stage).`
+        : `no process carries a life-cycle stage tag, so the whole footprint is 'unassigned': tag the foreground processes with 'stage:<id>' (${stageIds}), or name a default stage (option defaultStage; cfp calc --default-stage).`,
+    });
+  const ch4ByOrigin = [...gases.values()].some(
+    (g) => g.species === 'CH4' && (g.kind === 'fossil' || g.kind === 'biogenic'),
+  );
+  if (
+    ch4ByOrigin &&
+    gwpFactorOf({ species: 'CH4', kind: 'fossil' }, set) ===
+      gwpFactorOf({ species: 'CH4', kind: 'biogenic' }, set)
+  )
+    notes.push({
+      code: 'CH4_ORIGIN_NOT_DISTINGUISHED',
+      message: `${set.name} has one value for methane (${String(gwpFactorOf({ species: 'CH4' }, set))}) in OpenCFP's data, used for fossil and biogenic methane alike; only IPCC AR6 GWP100 distinguishes them (29.8 and 27.0) here.`,
     });
 
   // Carbon contents of the product.
@@ -377,7 +403,14 @@ export function carbonFootprint(
   const perDeclared = (x: number | undefined) => (x === undefined ? undefined : x * result.demand.amount);
   const fossilCarbonContent = perDeclared(content.fossil);
   const biogenicCarbonContent = perDeclared(content.biogenic);
-  if (content.fossil === undefined || content.biogenic === undefined)
+  // Carbon content matters for material products (PACT asks for it per declared unit); for energy or a service
+  // (electricity, t·km) it is not a property, so no note.
+  const productFlow = flowById.get(result.demand.productId);
+  const referenceProperty = db.flowProperties.find(
+    (p) => p.id === productFlow?.properties.find((x) => x.isReference)?.flowPropertyId,
+  );
+  const material = /mass|质量/i.test(referenceProperty?.name ?? '');
+  if (material && (content.fossil === undefined || content.biogenic === undefined))
     notes.push({
       code: 'CARBON_CONTENT_MISSING',
       message: `the product '${result.demand.productName}' has no ${content.fossil === undefined && content.biogenic === undefined ? 'fossil or biogenic' : content.fossil === undefined ? 'fossil' : 'biogenic'} carbon content in the data: add a 'carbon content, fossil' / 'carbon content, biogenic' property (kg C per unit) to its reference exchange or flow, or state the values in the study.`,

@@ -185,7 +185,8 @@ export function ghgLikeButUnmapped(flows: readonly Flow[]): Flow[] {
 
 /**
  * The value a mapped gas takes in a set, per kg emitted (undefined when the set has no value for it): CH4 by
- * origin when the set distinguishes it (AR6: fossil 29.8, non-fossil 27.0), else 'CH4'; pre-aggregated CO2e 1.
+ * origin when the set distinguishes it (AR6: fossil 29.8, non-fossil 27.0; unstated origin as fossil), else
+ * 'CH4'; pre-aggregated CO2e 1.
  *
  * @example
  * gwpFactorOf({ species: 'CH4', kind: 'fossil' }, gwpSet('ipcc-ar6-gwp100')); // 29.8
@@ -194,7 +195,8 @@ export function gwpFactorOf(m: GhgMapping, set: GwpSet): number | undefined {
   if (m.species === PREAGGREGATED_SPECIES) return 1;
   if (m.species !== 'CH4') return gwpValue(set, m.species);
   const has = (s: string) => gwpValue(set, s) !== undefined;
-  if (m.kind === 'fossil' && has('CH4-fossil')) return gwpValue(set, 'CH4-fossil');
+  // Methane of unstated origin is counted as fossil, the conservative choice (29.8 rather than AR6's 27.9).
+  if ((m.kind === 'fossil' || m.kind === 'unspecified') && has('CH4-fossil')) return gwpValue(set, 'CH4-fossil');
   if (m.kind === 'biogenic' && has('CH4-non-fossil')) return gwpValue(set, 'CH4-non-fossil');
   return gwpValue(set, 'CH4');
 }
@@ -204,7 +206,7 @@ export function gwpFactorOf(m: GhgMapping, set: GwpSet): number | undefined {
  * a factor per mapped flow (per kg, the flows' reference unit).
  *
  * - CH4: fossil → 'CH4-fossil', biogenic → 'CH4-non-fossil' when the set has them; otherwise (and for
- *   unspecified or land-transformation methane) 'CH4'.
+ *   land-transformation methane) 'CH4'; methane of unstated origin as fossil where the set distinguishes it.
  * - CO2 fossil, land transformation, unspecified: 1. Biogenic CO2 emissions: also 1 — the model has no field to
  *   mark a factor as biogenic; the ISO 14067 split of biogenic carbon is done separately, later.
  * - CO2 taken from air (resource 'Carbon dioxide, in air'): −1, as in openLCA and ecoinvent methods. The

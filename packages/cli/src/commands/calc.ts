@@ -1,6 +1,7 @@
 import { Calculator, type Database } from '@opencfp/core';
 import {
   carbonFootprint,
+  LIFE_CYCLE_STAGES,
   DEFAULT_GWP_SET_ID,
   gwpSet,
   type BiogenicApproach,
@@ -63,17 +64,29 @@ export const calc: Command = {
       if (typeof values.amount !== 'string' || !Number.isFinite(amount) || amount <= 0)
         throw new UsageError(`--amount must be a positive number, got '${String(values.amount)}'`);
     }
+    const defaultStage = typeof values['default-stage'] === 'string' ? values['default-stage'] : undefined;
+    if (defaultStage !== undefined) {
+      const ids = [...LIFE_CYCLE_STAGES[stageScheme], ...LIFE_CYCLE_STAGES['iso-14067']].map((x) => x.id);
+      if (!ids.includes(defaultStage))
+        throw new UsageError(
+          `--default-stage must be a stage of ${stageScheme}: ${LIFE_CYCLE_STAGES[stageScheme].map((x) => x.id).join(', ')}; got '${defaultStage}'`,
+        );
+    }
     const options = calculationOptions(values);
     const productId = typeof values.product === 'string' ? values.product : undefined;
     const { db } = await loadDatabase(positionals[0], out, { strict: values.strict === true });
     const unit = typeof values.unit === 'string' ? values.unit : undefined;
     const demandAmount = unit === undefined ? amount : amount * unitFactor(db, processId, productId, unit);
+    if (!db.processes.some((p) => p.id === processId))
+      throw new UsageError(
+        `--process ${processId}: no such process in this database${processId.includes(',') ? ' (cfp calc takes one process)' : ''}; 'cfp processes <database> --search <words>' lists them with their ids`,
+      );
     const result = new Calculator(db, options).calculate({ processId, productId, amount: demandAmount });
     const cfp = carbonFootprint(result, db, {
       gwpSetId: method,
       biogenicApproach,
       stageScheme,
-      defaultStage: typeof values['default-stage'] === 'string' ? values['default-stage'] : undefined,
+      defaultStage,
       topContributors: top,
     });
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
@@ -82,16 +95,29 @@ export const calc: Command = {
         `cfp: ${errors.length} error(s) in the calculation — ${[...new Set(errors.map((d) => d.code))].join(', ')}: the result is not meaningful as it stands (cfp lci --format json shows them)\n`,
       );
     for (const n of cfp.notes) out.stderr(`cfp: note ${n.code}: ${n.message}\n`);
-    if (format === 'json')
-      out.stdout(JSON.stringify({ ...cfp, cutoff: result.cutoff.length }, null, 2) + '\n');
-    else if (format === 'csv') out.stdout(footprintCsv(cfp));
-    else out.stdout(footprintText(cfp, result.cutoff.length));
+    // The declared unit as the user asked for it (2 kWh), with what the engine calculated (7.2 MJ).
+    const declared: CarbonFootprint = {
+      ...cfp,
+      declaredUnit: {
+        ...cfp.declaredUnit,
+        amount,
+        unit: unit ?? cfp.declaredUnit.unit,
+        ...(unit === undefined
+          ? {}
+          : { referenceAmount: cfp.declaredUnit.amount, referenceUnit: cfp.declaredUnit.unit }),
+      },
+    };
+    const report = { ...declared, diagnostics: result.diagnostics, cutoff: result.cutoff };
+    if (format === 'json') out.stdout(JSON.stringify(report, null, 2) + '\n');
+    else if (format === 'csv') out.stdout(footprintCsv(declared, errors.length));
+    else out.stdout(footprintText(declared, result.cutoff.length, errors.length));
   },
 };
 
 /**
  * Reference units in one `unit` of the product the demand names (its reference exchange's flow, or `productId`),
- * from the unit group of the flow's reference property: '--amount 1 --unit kWh' of an electricity measured in MJ → 3.6.
+ * through any of the flow's properties: '--unit kWh' of an electricity measured in MJ → 3.6; '--unit kg' of a fuel
+ * measured in MJ with 0.0233 kg per MJ → 42.9.
  */
 function unitFactor(db: Database, processId: string, productId: string | undefined, unit: string): number {
   const process = db.processes.find((p) => p.id === processId);
@@ -100,28 +126,48 @@ function unitFactor(db: Database, processId: string, productId: string | undefin
     process?.exchanges.find((e) => e.isReference)?.flowId ??
     process?.exchanges.find((e) => !e.isInput)?.flowId;
   const flow = db.flows.find((f) => f.id === flowId);
-  const property = flow?.properties.find((p) => p.isReference);
-  const group = db.unitGroups.find(
-    (g) => g.id === db.flowProperties.find((p) => p.id === property?.flowPropertyId)?.unitGroupId,
-  );
-  if (!flow || !group)
-    throw new UsageError(`--unit ${unit}: cannot tell the product or its units of process '${processId}'`);
+  if (!flow) throw new UsageError(`--unit ${unit}: cannot tell the product of process '${processId}'`);
   const wanted = unit.trim().toLowerCase();
-  const found = group.units.find(
-    (u) => u.name.toLowerCase() === wanted || (u.synonyms ?? []).some((x) => x.toLowerCase() === wanted),
-  );
-  if (!found)
-    throw new UsageError(
-      `--unit ${unit}: '${flow.name}' is measured in ${group.name}; use one of ${group.units.map((u) => u.name).join(', ')}`,
+  const known: string[] = [];
+  // Any property of the flow will do: 1 kg of diesel is (1 / 0.0233 kg per MJ) MJ when MJ is the reference.
+  for (const pf of flow.properties) {
+    const group = db.unitGroups.find(
+      (g) => g.id === db.flowProperties.find((p) => p.id === pf.flowPropertyId)?.unitGroupId,
     );
-  return found.factor;
+    if (!group || pf.factor === 0) continue;
+    const found = group.units.find(
+      (u) => u.name.toLowerCase() === wanted || (u.synonyms ?? []).some((x) => x.toLowerCase() === wanted),
+    );
+    if (found) return found.factor / pf.factor;
+    known.push(...group.units.map((u) => u.name));
+  }
+  throw new UsageError(
+    `--unit ${unit}: '${flow.name}' can be given in ${known.join(', ') || 'its reference unit only'}`,
+  );
 }
 
-/** One row per figure: section, key, name, amount, unit, share. */
-function footprintCsv(cfp: CarbonFootprint): string {
-  const rows: unknown[][] = [];
-  for (const [key, label] of SPLIT_LABELS)
-    rows.push(['split', key, label.trim(), cfp.split[key], 'kg CO2e', '']);
+const CSV_HEADER = ['section', 'key', 'name', 'amount', 'unit', 'share', 'mass_kg', 'factor', 'counted'];
+
+/**
+ * One row per figure, every row as wide as the header: first what the figures mean (declared unit, GWP set,
+ * biogenic approach, stage scheme), then split, PACT fields, gases, stages, contributors, and the notes.
+ */
+function footprintCsv(cfp: CarbonFootprint, errors: number): string {
+  const d = cfp.declaredUnit;
+  const rows: unknown[][] = [
+    ['meta', 'declaredUnit', d.productName, d.amount, d.unit],
+    ['meta', 'process', d.processId],
+    ['meta', 'gwpSet', cfp.gwpSet.name, '', cfp.gwpSet.id],
+    ['meta', 'biogenicApproach', cfp.biogenicApproach],
+    ['meta', 'stageScheme', cfp.stageScheme],
+    [
+      'meta',
+      'calculationErrors',
+      errors === 0 ? 'none' : 'the result is not meaningful as it stands',
+      errors,
+    ],
+  ];
+  for (const [key, label] of SPLIT_LABELS) rows.push(['split', key, label.trim(), cfp.split[key], 'kg CO2e']);
   for (const [key, value] of Object.entries(cfp.pact))
     rows.push([
       'pact',
@@ -129,7 +175,6 @@ function footprintCsv(cfp: CarbonFootprint): string {
       key,
       value,
       typeof value === 'boolean' ? '' : /CarbonContent$/.test(key) ? 'kg C' : 'kg CO2e',
-      '',
     ]);
   for (const g of cfp.byGas)
     rows.push(['gas', gasKey(g), gasKey(g), g.co2e, 'kg CO2e', '', g.mass, g.factor, g.countedInTotal]);
@@ -143,12 +188,21 @@ function footprintCsv(cfp: CarbonFootprint): string {
       'kg CO2e',
       c.share,
     ]);
-  return csv(['section', 'key', 'name', 'amount', 'unit', 'share', 'mass_kg', 'factor', 'counted'], rows);
+  for (const n of cfp.notes) rows.push(['note', n.code, n.message]);
+  return csv(
+    CSV_HEADER,
+    rows.map((r) => [...r, ...Array<string>(CSV_HEADER.length - r.length).fill('')]),
+  );
 }
 
 const gasKey = (g: CarbonFootprint['byGas'][number]) => (g.kind ? `${g.species} ${g.kind}` : g.species);
+/** Six significant digits (0.0752809 kg per MJ stays readable), fixed notation between 1e-4 and 1e7. */
 const num = (x: number) =>
-  x === 0 ? '0' : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e7 ? x.toFixed(4) : x.toExponential(4);
+  x === 0
+    ? '0'
+    : Math.abs(x) >= 1e-4 && Math.abs(x) < 1e7
+      ? String(Number(x.toPrecision(6)))
+      : x.toExponential(4);
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
@@ -161,7 +215,7 @@ function displayWidth(text: string): number {
 }
 
 /** A readable report. */
-function footprintText(cfp: CarbonFootprint, cutoffs: number): string {
+function footprintText(cfp: CarbonFootprint, cutoffs: number, errors: number): string {
   const d = cfp.declaredUnit;
   const lines: string[] = [];
   const table = (rows: string[][]) => {
@@ -170,7 +224,14 @@ function footprintText(cfp: CarbonFootprint, cutoffs: number): string {
     for (const r of rows)
       lines.push('  ' + r.map((cell, c) => (c === 0 ? cell + pad(cell, c) : pad(cell, c) + cell)).join('  '));
   };
-  lines.push(`Product carbon footprint of ${d.amount} ${d.unit} '${d.productName}' (process ${d.processId})`);
+  const reference = d.referenceUnit === undefined ? '' : ` (= ${d.referenceAmount} ${d.referenceUnit})`;
+  lines.push(
+    `Product carbon footprint of ${d.amount} ${d.unit}${reference} '${d.productName}' (process ${d.processId})`,
+  );
+  if (errors > 0)
+    lines.push(
+      `WARNING: ${errors} calculation error(s): the result is not meaningful as it stands (see stderr)`,
+    );
   lines.push(
     `${cfp.gwpSet.name} · biogenic approach ${cfp.biogenicApproach} · stages ${cfp.stageScheme}` +
       (cutoffs > 0 ? ` · ${cutoffs} cut-off input(s)` : ''),

@@ -73,7 +73,7 @@ export const lci: Command = {
     if (method !== undefined && !db.impactMethods.some((m) => m.id === method))
       throw new UsageError(
         db.impactMethods.length === 0
-          ? `--method ${method}: this database has no impact methods (cfp check lists what it holds)`
+          ? `--method ${method}: this database has no impact methods (cfp check lists what it holds); for a carbon footprint with an IPCC GWP set use 'cfp calc <database> --process <id> --method ${method}'`
           : `--method ${method}: no such impact method; this database has ${db.impactMethods.map((m) => `'${m.id}' (${m.name})`).join(', ')}`,
       );
     if (productId !== undefined)
