@@ -38,11 +38,12 @@ Commands:
                       Product carbon footprint: total, the ISO 14067 split, PACT fields, by gas, by life-cycle stage
                       (process tags stage:<id>) and the top contributing processes.
 ${wrap(`--method: a GWP set id, ${gwpSets.map((set) => set.id).join(', ')}. --unit: any unit of the product's properties (kWh for an electricity measured in MJ, kg of a fuel). --default-stage: a stage id (iso-14067: ${LIFE_CYCLE_STAGES['iso-14067'].map((x) => x.id).join(', ')}; eu-battery: ${LIFE_CYCLE_STAGES['eu-battery'].map((x) => x.id).join(', ')}).`)}
-  grid --mix <type>=<share>,… [--year 2024] [--losses 0.05] [--import <grid>=<share>@<factor>]… [--compare <region>[:<year>]]
-      [--format text|json]
+  grid --mix <type>=<share>,… [--year 2024] [--losses 0.05] [--import <grid>=<share>@<factor>]…
+      [--factor <type>=<value>@<source>]… [--compare <region>[:<year>]] [--format text|json]
                       A grid's life-cycle factor (kg CO2e/kWh) from its generation mix (coal, gas, hydro, nuclear, wind,
                       solar-pv, solar-thermal, biomass) × China's published per-type factors, imports, losses and T&D,
-                      compared with a published factor (全国 life-cycle; a region or province: its CO2 factor).
+                      compared with a published factor (全国: the life-cycle factor; a region or province: its
+                      operational CO2 factor, of the model's year or else the latest published year).
   matrix <database> --out <dir>
                       Write A.mtx, B.mtx, K.mtx (cut-offs) and the row/column index CSVs of the whole database.
   check <database> [--format text|json] [--strict]

@@ -196,7 +196,8 @@ export function gwpFactorOf(m: GhgMapping, set: GwpSet): number | undefined {
   if (m.species !== 'CH4') return gwpValue(set, m.species);
   const has = (s: string) => gwpValue(set, s) !== undefined;
   // Methane of unstated origin is counted as fossil, the conservative choice (29.8 rather than AR6's 27.9).
-  if ((m.kind === 'fossil' || m.kind === 'unspecified') && has('CH4-fossil')) return gwpValue(set, 'CH4-fossil');
+  if ((m.kind === 'fossil' || m.kind === 'unspecified') && has('CH4-fossil'))
+    return gwpValue(set, 'CH4-fossil');
   if (m.kind === 'biogenic' && has('CH4-non-fossil')) return gwpValue(set, 'CH4-non-fossil');
   return gwpValue(set, 'CH4');
 }

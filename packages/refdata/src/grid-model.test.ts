@@ -54,8 +54,12 @@ describe('grid model', () => {
     // T&D 2024 without line losses: 0.0046; consumption: 0.512528 / 0.95 + 0.0046 = 0.5395031578947368 + 0.0046
     close(result.breakdown.transmissionDistribution.contribution, 0.0046);
     close(result.consumptionFactor, 0.5441031578947368);
-    // per-type contributions carry the own-generation share 0.8: coal 0.8 × 0.5544 = 0.44352
+    // per-type contributions carry the own-generation share 0.8: coal 0.8 × 0.5544 = 0.44352, and each line
+    // multiplies out as share of the supply × factor: (0.8 × 0.6 = 0.48) × 0.924 = 0.44352
+    close(result.breakdown.ownGenerationShare, 0.8);
+    close(result.breakdown.generation[0].shareOfSupply, 0.48);
     close(result.breakdown.generation[0].contribution, 0.44352);
+    for (const g of result.breakdown.generation) close(g.contribution, g.shareOfSupply * g.factor);
     close(result.breakdown.imports[0].contribution, 0.06);
     const parts =
       result.breakdown.generation.reduce((s, g) => s + g.contribution, 0) +
@@ -84,6 +88,23 @@ describe('grid model', () => {
     // 0.5441031578947368 − 0.55 = −0.0058968421052632
     close(operational.difference, -0.0058968421052632, 1e-11);
     assert.match(operational.notes[0], /kg CO2\/kWh/);
+    // the published 2023 factor against a model of 2024: the year difference is noted
+    assert.match(
+      operational.notes[1],
+      /published factor is for 2023, the model uses the per-type factors of 2024/,
+    );
+    const sameYear = compareWithPublished(
+      gridModel({ year: 2023, mix: { coal: 1 }, lossFraction: 0 }),
+      chinaElectricityFactor({ region: '全国', year: 2023, scope: 'life-cycle' }),
+    );
+    assert.deepEqual(sameYear.notes, []);
+    const given = compareWithPublished(result, {
+      value: 0.6,
+      unit: 'kg CO2e/kWh',
+      source: 'a report',
+      year: 2020,
+    });
+    assert.deepEqual(given.notes.length, 1);
   });
 
   it('uses the 2023 factors when asked, and the user’s factors with their sources', () => {
@@ -103,7 +124,12 @@ describe('grid model', () => {
     close(result.consumptionFactor, 0.75857 / 0.9 + 0.002);
     assert.equal(result.breakdown.generation[0].source, 'plant EPD (illustrative)');
     assert.equal(result.breakdown.transmissionDistribution.source, 'illustrative');
-    assert.ok(result.notes.some((n) => /coal: the user's factor 0.9/.test(n)));
+    assert.ok(result.notes.some((n) => /coal: the user's factor 0.9 .*replaces the published one/.test(n)));
+    assert.ok(
+      result.notes.some((n) => /oil: the user's factor 0.8 .*no published factor for this type/.test(n)),
+    );
+    // the T&D note names the loss fraction for library and command-line users alike
+    assert.ok(result.notes.some((n) => /`lossFraction`; `cfp grid --losses`/.test(n)));
     // published T&D 2023 without losses: 0.0036
     const published2023 = gridModel({ year: 2023, mix: { hydro: 1 }, lossFraction: 0 });
     close(published2023.consumptionFactor, 0.0143 + 0.0036);
@@ -129,6 +155,8 @@ describe('grid model', () => {
     const result = gridModel({ mix: { wind: 1 } });
     close(result.consumptionFactor, 0.0324 + 0.0046);
     assert.ok(result.notes.some((n) => /No T&D losses modelled/.test(n)));
+    // worded for library and command-line users alike
+    assert.ok(result.notes.some((n) => /`lossFraction`; `cfp grid --losses 0\.05`/.test(n)));
   });
 
   it('rejects a mix that does not sum to 1, and values out of range', () => {
@@ -144,6 +172,11 @@ describe('grid model', () => {
     assert.throws(() => gridModel({ mix: { coal: 1.2, wind: -0.2 } }), rejects('GRID_MIX_INVALID_SHARE'));
     assert.throws(() => gridModel({ mix: { coal: Number.NaN } }), rejects('GRID_MIX_INVALID_SHARE'));
     assert.throws(() => gridModel({ mix: { oil: 1 } }), rejects('UNKNOWN_GENERATION_TYPE'));
+    assert.throws(
+      () => gridModel({ mix: { oil: 1 } }),
+      /`factorOverrides`; `cfp grid --factor oil=<value>@<source>`/,
+    );
+    assert.throws(() => gridModel({ mix: { coal: 0.6, wind: 0.3 } }), /`imports`; `cfp grid --import/);
     assert.throws(() => gridModel({ mix: { coal: 1 }, lossFraction: 1 }), rejects('GRID_LOSSES_INVALID'));
     assert.throws(() => gridModel({ mix: { coal: 1 }, lossFraction: -0.1 }), rejects('GRID_LOSSES_INVALID'));
     assert.throws(

@@ -43,17 +43,18 @@ export interface GridModelInput {
   /**
    * Shares of the grid's own generation by type (fractions summing to 1 ± 1e-9). Keys are GenerationType values
    * ('coal', 'gas', 'hydro', 'nuclear', 'wind', 'solar-pv', 'solar-thermal', 'biomass') or any other name for
-   * which `factorOverrides` gives a factor (e.g. 'oil').
+   * which `factorOverrides` gives a factor (e.g. 'oil'; on the command line `cfp grid --factor oil=0.8@<source>`).
    */
   mix: Readonly<Record<string, number>>;
   /** Data year of the published per-type and T&D factors: 2024 (default) or 2023. */
   year?: number;
-  /** A factor of the user's own for a type, with its source; replaces the published one. */
+  /** A factor of the user's own for a type, with its source; replaces the published one (`cfp grid --factor`). */
   factorOverrides?: Readonly<Record<string, SourcedFactor>>;
+  /** Electricity taken from neighbouring grids (`cfp grid --import`). */
   imports?: readonly GridImport[];
   /**
    * T&D losses as a fraction of the electricity supplied into the network (0 ≤ λ < 1), e.g. 0.05 for a 5 % line
-   * loss rate. Default 0 (no losses modelled; the result says so).
+   * loss rate (`cfp grid --losses 0.05`). Default 0 (no losses modelled; the result says so).
    */
   lossFraction?: number;
   /**
@@ -65,10 +66,13 @@ export interface GridModelInput {
 
 export interface GenerationContribution {
   type: string;
+  /** Share of the grid's own generation (sᵢ, as given in the mix). */
   share: number;
+  /** Share of the supply: (1 − Σ import shares) · share. */
+  shareOfSupply: number;
   factor: number;
   source: string;
-  /** (1 − Σ import shares) · share · factor, kg CO2e per kWh consumed. */
+  /** shareOfSupply · factor = (1 − Σ import shares) · share · factor, kg CO2e per kWh consumed. */
   contribution: number;
 }
 
@@ -88,6 +92,8 @@ export interface GridModelResult {
   /** supplyFactor / (1 − λ) + f_T&D: per kWh consumed. */
   consumptionFactor: number;
   breakdown: {
+    /** 1 − Σ import shares: the fraction of the supply that is the grid's own generation. */
+    ownGenerationShare: number;
     generation: GenerationContribution[];
     imports: ImportContribution[];
     /** supplyFactor · λ / (1 − λ): the electricity lost on the way, per kWh consumed. */
@@ -143,27 +149,37 @@ export function gridModel(input: GridModelInput): GridModelResult {
     throw new RefdataError(
       'GRID_MIX_NOT_NORMALISED',
       `the generation shares sum to ${total}, not 1: give fractions of the grid's own generation that add up to ` +
-        `1 (imports are given separately, as 'imports').`,
+        `1 (imports are given separately: \`imports\`; \`cfp grid --import <grid>=<share>@<factor>\`).`,
     );
   for (const [type, factor] of Object.entries(overrides))
-    checkFactor(factor.value, `the override of '${type}'`);
+    checkFactor(factor.value, `the factor given for '${type}' (\`factorOverrides\`; \`cfp grid --factor\`)`);
 
   const generation: GenerationContribution[] = shares.map(([type, share]) => {
     const override = overrides[type];
     if (override) {
       notes.push(
-        `${type}: the user's factor ${override.value} kg CO2e/kWh (${override.source}) replaces the published one.`,
+        `${type}: the user's factor ${override.value} kg CO2e/kWh (${override.source}) ` +
+          (isGenerationType(type)
+            ? 'replaces the published one.'
+            : 'is used (no published factor for this type).'),
       );
-      return { type, share, factor: override.value, source: override.source, contribution: 0 };
+      return {
+        type,
+        share,
+        shareOfSupply: 0,
+        factor: override.value,
+        source: override.source,
+        contribution: 0,
+      };
     }
     if (!isGenerationType(type))
       throw new RefdataError(
         'UNKNOWN_GENERATION_TYPE',
-        `'${type}' has no published factor: use one of ${GENERATION_TYPES.join(', ')}, or give its factor and ` +
-          `source in factorOverrides.`,
+        `'${type}' has no published factor: use one of ${GENERATION_TYPES.join(', ')}, or give its factor ` +
+          `(kg CO2e/kWh) with its source (\`factorOverrides\`; \`cfp grid --factor ${type}=<value>@<source>\`).`,
       );
     const factor = published[type];
-    return { type, share, factor: factor.value, source: citation(factor), contribution: 0 };
+    return { type, share, shareOfSupply: 0, factor: factor.value, source: citation(factor), contribution: 0 };
   });
 
   const imports = input.imports ?? [];
@@ -191,7 +207,10 @@ export function gridModel(input: GridModelInput): GridModelResult {
         `(e.g. 0.05 for 5 %).`,
     );
   if (input.lossFraction === undefined)
-    notes.push('No T&D losses modelled (lossFraction not given): the result is low by the losses.');
+    notes.push(
+      'No T&D losses modelled: the loss fraction was not given (`lossFraction`; `cfp grid --losses 0.05` for ' +
+        '5 %), so the result is low by the losses.',
+    );
 
   const td = transmissionDistribution(input.transmissionDistribution ?? 'published', year);
   if (td.note) notes.push(td.note);
@@ -199,7 +218,8 @@ export function gridModel(input: GridModelInput): GridModelResult {
   let generationFactor = 0;
   for (const item of generation) {
     generationFactor += item.share * item.factor;
-    item.contribution = ownShare * item.share * item.factor;
+    item.shareOfSupply = ownShare * item.share;
+    item.contribution = item.shareOfSupply * item.factor;
   }
   const importContributions: ImportContribution[] = imports.map((item) => ({
     ...item,
@@ -223,6 +243,7 @@ export function gridModel(input: GridModelInput): GridModelResult {
     supplyFactor,
     consumptionFactor,
     breakdown: {
+      ownGenerationShare: ownShare,
       generation,
       imports: importContributions,
       losses: { fraction: lossFraction, contribution: lossContribution },
@@ -235,7 +256,7 @@ export function gridModel(input: GridModelInput): GridModelResult {
 
 /** A published factor to compare a model with: a China record or any factor with its source. */
 export type PublishedFactor =
-  ChinaElectricityFactor | { id?: string; value: number; unit: string; source: string };
+  ChinaElectricityFactor | { id?: string; value: number; unit: string; source: string; year?: number };
 
 export interface GridComparison {
   modelled: number;
@@ -268,6 +289,11 @@ export function compareWithPublished(result: GridModelResult, published: Publish
         `factor leaves out the fuel chain, the infrastructure and the other gases, so the model is expected to be ` +
         `higher.`,
     );
+  if (published.year !== undefined && published.year !== result.year)
+    notes.push(
+      `The published factor is for ${published.year}, the model uses the per-type factors of ${result.year}: ` +
+        `part of the difference is the change between the years.`,
+    );
   return {
     modelled: result.consumptionFactor,
     published: published.value,
@@ -298,7 +324,7 @@ function transmissionDistribution(
     ...choice,
     note:
       `T&D factor of the user: ${choice.value} kg CO2e/kWh (${choice.source}); it must exclude line losses, or ` +
-      `lossFraction must be 0, so the losses are not counted twice.`,
+      `the loss fraction (\`lossFraction\`; \`cfp grid --losses\`) must be 0, so the losses are not counted twice.`,
   };
 }
 

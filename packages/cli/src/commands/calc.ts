@@ -9,6 +9,7 @@ import {
   type StageScheme,
 } from '@opencfp/refdata';
 import { csv } from '../csv.js';
+import { textWidth } from '../text-width.js';
 import { UsageError } from '../errors.js';
 import { loadDatabase } from '../load-database.js';
 import type { Command } from './command.js';
@@ -205,22 +206,13 @@ const num = (x: number) =>
       : x.toExponential(4);
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
-
-/** Columns a string takes in a terminal: East Asian wide characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += WIDE.test(ch) ? 2 : 1;
-  return width;
-}
-
 /** A readable report. */
 function footprintText(cfp: CarbonFootprint, cutoffs: number, errors: number): string {
   const d = cfp.declaredUnit;
   const lines: string[] = [];
   const table = (rows: string[][]) => {
-    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c]))));
-    const pad = (cell: string, c: number) => ' '.repeat(widths[c] - displayWidth(cell));
+    const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => textWidth(r[c]))));
+    const pad = (cell: string, c: number) => ' '.repeat(widths[c] - textWidth(cell));
     for (const r of rows)
       lines.push('  ' + r.map((cell, c) => (c === 0 ? cell + pad(cell, c) : pad(cell, c) + cell)).join('  '));
   };

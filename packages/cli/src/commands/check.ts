@@ -82,7 +82,9 @@ export const check: Command = {
     lines.push('');
     lines.push(
       errors === 0
-        ? 'Verdict: usable — nothing was lost in reading; review the warnings above.'
+        ? issues.length + matrices.diagnostics.length === 0
+          ? 'Verdict: usable — nothing was lost in reading, and there is nothing to review.'
+          : 'Verdict: usable — nothing was lost in reading; review the warnings above.'
         : `Verdict: ${errors} error(s) — the datasets or exchanges named above were skipped; fix them in the source and export again.`,
     );
     out.stdout(lines.join('\n') + '\n');

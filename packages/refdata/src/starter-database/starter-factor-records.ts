@@ -4,6 +4,7 @@
 import type { FactorRecord } from '../factor-registry.js';
 import { gwpSet, gwpValue } from '../gwp-sets.js';
 import type { StarterFlowKey } from './starter-dataset.js';
+import { chinaLocationNames } from './electricity.js';
 import { starterTables } from './starter-tables.js';
 import { RefdataError } from '../errors.js';
 
@@ -32,6 +33,14 @@ export function starterFactorRecords(): readonly FactorRecord[] {
   if (records) return records;
   const set = gwpSet('ipcc-ar6-gwp100');
   const sources = new Map(starterTables.sources.map((s) => [s.id, s]));
+  // China areas by their English and Chinese names, as the China electricity factors have them, so that
+  // '--region Jiangsu' / '江苏' finds the starter dataset too ('Jiangsu (江苏)', 'East China regional grid (华东)').
+  const china = new Map(
+    Object.entries(chinaLocationNames()).map(([code, name]) => {
+      const m = /^(.*?)(?: regional grid)? \((.*)\)$/.exec(name);
+      return [code, m ? { region: m[1], regionChinese: m[2] } : { region: name }] as const;
+    }),
+  );
   records = starterTables.datasets.map((d): FactorRecord => {
     if ((d.inputs ?? []).length > 0)
       throw new RefdataError(
@@ -51,12 +60,12 @@ export function starterFactorRecords(): readonly FactorRecord[] {
       nameChinese: d.nameZh,
       value,
       unit: `kg CO2e/${d.product.unit}`,
-      region: d.geography,
+      ...(china.get(d.geography) ?? { region: d.geography }),
       year: d.year,
       // The boundary's first clause ('combustion only', 'cradle-to-gate'); the whole of it is in the notes.
       basis: `${d.boundary.split(/[:;(,]/)[0].trim()}, IPCC AR6 GWP100, starter data`,
       notes: `${d.boundary}. ${d.description}${d.gwpBasis ? ` GWP basis of pre-aggregated values: ${d.gwpBasis}.` : ''}`,
-      keywords: [d.category, d.product.name, d.product.nameZh],
+      keywords: [d.category, d.product.name, d.product.nameZh, d.geography],
       source: {
         issuer: source?.issuer ?? d.sourceId,
         document: source?.title ?? d.sourceId,
