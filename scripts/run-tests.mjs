@@ -3,6 +3,7 @@
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { postgresForTests } from './postgres-for-tests.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const filters = process.argv.slice(2);
@@ -28,9 +29,14 @@ if (files.length === 0) {
 }
 files.sort();
 const reporter = process.env.CI || !process.stdout.isTTY ? 'spec' : 'spec';
+// The store's shared case suite also runs on a PostgreSQL server (see postgres-for-tests.mjs).
+const postgres = files.some((f) => f.includes(`${join('packages', 'store')}`))
+  ? postgresForTests()
+  : undefined;
+const env = postgres ? { ...process.env, OPENCFP_TEST_DATABASE_URL: postgres } : process.env;
 const result = spawnSync(
   process.execPath,
   ['--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...files],
-  { stdio: 'inherit', cwd: root },
+  { stdio: 'inherit', cwd: root, env },
 );
 process.exit(result.status ?? 1);

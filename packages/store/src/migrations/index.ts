@@ -1,0 +1,10 @@
+import * as platform from './001-platform.js';
+
+/** One schema change: an id (applied in this order, never renamed) and its SQL statements. */
+export interface Migration {
+  id: string;
+  statements: readonly string[];
+}
+
+/** Every migration, oldest first. Append; never edit one that has shipped. */
+export const migrations: readonly Migration[] = [platform];

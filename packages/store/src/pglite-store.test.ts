@@ -1,0 +1,26 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { openStore } from './store.js';
+import { storeCases } from './test-support/store-cases.js';
+
+storeCases('PGlite (in memory)', async () => ({ store: await openStore() }));
+
+test('PGlite keeps its data in the data directory across reopen', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opencfp-pglite-'));
+  try {
+    const first = await openStore({ dataDir: dir });
+    assert.equal(first.kind, 'pglite');
+    await first.db.insertInto('organisations').values({ id: 'o1', name: 'Kept', slug: 'kept' }).execute();
+    await first.close();
+    const second = await openStore({ dataDir: dir });
+    const rows = await second.db.selectFrom('organisations').select('name').execute();
+    assert.deepEqual(rows, [{ name: 'Kept' }]);
+    assert.deepEqual((await second.migrate()).applied, []);
+    await second.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

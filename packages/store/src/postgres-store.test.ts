@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { StoreError } from './errors.js';
+import { openStore } from './store.js';
+import { freshPostgresDatabase } from './test-support/postgres-for-tests.js';
+import { storeCases } from './test-support/store-cases.js';
+
+storeCases('PostgreSQL server', async () => {
+  const { url, drop } = await freshPostgresDatabase();
+  const store = await openStore({ databaseUrl: url });
+  assert.equal(store.kind, 'postgres');
+  return { store, cleanup: drop };
+});
+
+test('a bad DATABASE_URL is a clear error, with the password hidden', async () => {
+  await assert.rejects(openStore({ databaseUrl: 'mysql://u:secret@h/db' }), (e: unknown) => {
+    assert.ok(e instanceof StoreError && e.code === 'INVALID_DATABASE_URL');
+    assert.doesNotMatch(e.message, /secret/);
+    return true;
+  });
+  await assert.rejects(
+    openStore({ databaseUrl: 'postgres://nobody:pw@127.0.0.1:1/none' }),
+    (e: unknown) => e instanceof StoreError && e.code === 'CONNECTION_FAILED',
+  );
+});

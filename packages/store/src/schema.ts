@@ -1,0 +1,171 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+// Row types of the schema in migrations/, for Kysely. `Generated` columns have database defaults; timestamps are
+// read as Date and written as Date or ISO text.
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+/** jsonb: read as T, written as JSON text (`JSON.stringify`), the same on PGlite and node-postgres. */
+type Json<T extends object | null> = JSONColumnType<T>;
+
+export type Role = 'owner' | 'editor' | 'viewer' | 'verifier';
+
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  slug: string;
+  created_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MembershipsTable {
+  organisation_id: string;
+  user_id: string;
+  role: Role;
+  created_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  organisation_id: string;
+  user_id: string | null;
+  kind: 'personal' | 'client';
+  name: string;
+  client_id: string | null;
+  secret_hash: string;
+  role: Role;
+  created_at: Generated<Date>;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface BackgroundDatabasesTable {
+  id: string;
+  organisation_id: string | null;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface DatabaseVersionsTable {
+  id: string;
+  database_id: string;
+  version: number;
+  format: string;
+  source_name: string;
+  content_hash: string;
+  status: 'importing' | 'ready' | 'failed';
+  stats: Json<Record<string, unknown>>;
+  issues: Json<unknown[]>;
+  created_at: Generated<Date>;
+  locked_at: NullableTimestamp;
+}
+
+export interface DatabaseEntitiesTable {
+  version_id: string;
+  kind: string;
+  entity_id: string;
+  data: Json<object>;
+}
+
+export interface ProductsTable {
+  id: string;
+  organisation_id: string;
+  name_en: string;
+  name_zh: string | null;
+  category_scheme: 'CPC' | 'HS' | 'UNSPSC' | 'GB/T 4754' | 'other' | null;
+  category_code: string | null;
+  identifiers: Json<{ scheme: string; value: string }[]>;
+  declared_unit_amount: Generated<number>;
+  declared_unit: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ProductModelsTable {
+  id: string;
+  organisation_id: string;
+  product_id: string;
+  name: string;
+  background_version_id: string | null;
+  model: Json<object>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface CalculationResultsTable {
+  id: string;
+  organisation_id: string;
+  model_id: string;
+  model_version: number;
+  inputs_hash: string;
+  result: Json<object>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+
+export interface JobsTable {
+  id: string;
+  organisation_id: string | null;
+  kind: string;
+  status: JobStatus;
+  progress: Generated<number>;
+  message: string | null;
+  input: Json<object>;
+  output: Json<object | null>;
+  error: Json<object | null>;
+  attempts: Generated<number>;
+  cancel_requested: Generated<boolean>;
+  worker: string | null;
+  heartbeat_at: NullableTimestamp;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  started_at: NullableTimestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  organisation_id: string | null;
+  actor_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  details: Json<Record<string, unknown>>;
+  at: Generated<Date>;
+}
+
+/** The whole schema, as Kysely sees it. */
+export interface Schema {
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  background_databases: BackgroundDatabasesTable;
+  database_versions: DatabaseVersionsTable;
+  database_entities: DatabaseEntitiesTable;
+  products: ProductsTable;
+  product_models: ProductModelsTable;
+  calculation_results: CalculationResultsTable;
+  jobs: JobsTable;
+  audit_log: AuditLogTable;
+}
