@@ -4,3 +4,23 @@ export { migrations, type Migration } from './migrations/index.js';
 export { PgliteDialect } from './pglite-dialect.js';
 export type * from './schema.js';
 export { openStore, type Store, type StoreKind, type StoreOptions } from './store.js';
+export { audit, type AuditEntry } from './repositories/audit.js';
+export {
+  authenticateToken,
+  createApiToken,
+  createOrganisation,
+  createUser,
+  membershipsOf,
+  RANK,
+  revokeApiToken,
+  roleIn,
+  sessionUser,
+  setMembership,
+  signIn,
+  signOut,
+  type Organisation,
+  type Principal,
+  type User,
+} from './repositories/accounts.js';
+export { products, type Product, type ProductInput } from './repositories/products.js';
+export { hashPassword, newSecret, secretHash, verifyPassword } from './repositories/secrets.js';

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openStore } from './store.js';
+import { repositoryCases } from './test-support/repository-cases.js';
 import { storeCases } from './test-support/store-cases.js';
 
 storeCases('PGlite (in memory)', async () => ({ store: await openStore() }));
+repositoryCases('PGlite (in memory)', async () => ({ store: await openStore() }));
 
 test('PGlite keeps its data in the data directory across reopen', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'opencfp-pglite-'));

@@ -3,14 +3,18 @@ import { test } from 'node:test';
 import { StoreError } from './errors.js';
 import { openStore } from './store.js';
 import { freshPostgresDatabase } from './test-support/postgres-for-tests.js';
+import { repositoryCases } from './test-support/repository-cases.js';
 import { storeCases } from './test-support/store-cases.js';
 
-storeCases('PostgreSQL server', async () => {
+async function openPostgres() {
   const { url, drop } = await freshPostgresDatabase();
   const store = await openStore({ databaseUrl: url });
   assert.equal(store.kind, 'postgres');
   return { store, cleanup: drop };
-});
+}
+
+storeCases('PostgreSQL server', openPostgres);
+repositoryCases('PostgreSQL server', openPostgres);
 
 test('a bad DATABASE_URL is a clear error, with the password hidden', async () => {
   await assert.rejects(openStore({ databaseUrl: 'mysql://u:secret@h/db' }), (e: unknown) => {

@@ -1,0 +1,220 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { StoreError } from '../errors.js';
+import {
+  authenticateToken,
+  createApiToken,
+  createOrganisation,
+  createUser,
+  membershipsOf,
+  revokeApiToken,
+  roleIn,
+  sessionUser,
+  setMembership,
+  signIn,
+  signOut,
+} from '../repositories/accounts.js';
+import { products, type ProductInput } from '../repositories/products.js';
+import type { Store } from '../store.js';
+
+const isCode = (code: string) => (e: unknown) => {
+  assert.ok(e instanceof StoreError, `expected a StoreError ${code}, got ${String(e)}`);
+  assert.equal(e.code, code, e.message);
+  return true;
+};
+
+const battery: ProductInput = {
+  nameEn: 'LFP battery pack',
+  nameZh: '磷酸铁锂电池包',
+  categoryScheme: 'HS',
+  categoryCode: '850760',
+  identifiers: [{ scheme: 'GTIN', value: '06901234567892' }],
+  declaredUnitAmount: 1,
+  declaredUnit: 'kWh',
+};
+
+/** Accounts, sessions, tokens and products on a store, tenant by tenant; run for every Store implementation. */
+export function repositoryCases(
+  name: string,
+  open: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>,
+) {
+  describe(`Repository cases: ${name}`, () => {
+    let store: Store;
+    let cleanup: (() => Promise<void>) | undefined;
+    const unique = () => randomUUID().slice(0, 8);
+
+    before(async () => {
+      ({ store, cleanup } = await open());
+    });
+    after(async () => {
+      await store.close();
+      await cleanup?.();
+    });
+
+    it('users sign in with their password; sessions are stored by hash and end on sign-out', async () => {
+      const email = `Li.Wei+${unique()}@Example.com`;
+      const user = await createUser(store, { email, name: 'Li Wei', password: 'correct horse battery' });
+      assert.equal(user.email, email.toLowerCase());
+      const stored = await store.db
+        .selectFrom('users')
+        .where('id', '=', user.id)
+        .select('password_hash')
+        .executeTakeFirst();
+      assert.match(stored?.password_hash ?? '', /^scrypt\$32768\$8\$1\$/);
+      assert.equal(await signIn(store, email, 'wrong password!'), undefined);
+      assert.equal(await signIn(store, `nobody-${unique()}@example.com`, 'correct horse battery'), undefined);
+      const session = await signIn(store, email.toUpperCase(), 'correct horse battery');
+      assert.ok(session);
+      assert.match(session.token, /^ocs_/);
+      const kept = await store.db
+        .selectFrom('sessions')
+        .select('token_hash')
+        .where('user_id', '=', user.id)
+        .execute();
+      assert.equal(kept.length, 1);
+      assert.notEqual(kept[0].token_hash, session.token);
+      assert.equal((await sessionUser(store, session.token))?.id, user.id);
+      await signOut(store, session.token);
+      assert.equal(await sessionUser(store, session.token), undefined);
+      await assert.rejects(
+        createUser(store, { email, name: 'Again', password: 'another long one' }),
+        isCode('CONFLICT'),
+      );
+      await assert.rejects(
+        createUser(store, { email: `x${unique()}@example.com`, name: 'Short', password: 'short' }),
+        isCode('INVALID_VALUE'),
+      );
+    });
+
+    it('organisations, memberships and roles; a token never has more rights than its user', async () => {
+      const owner = await createUser(store, {
+        email: `o${unique()}@example.com`,
+        name: 'Owner',
+        password: 'owner password',
+      });
+      const viewer = await createUser(store, {
+        email: `v${unique()}@example.com`,
+        name: 'Viewer',
+        password: 'viewer password',
+      });
+      const org = await createOrganisation(
+        store,
+        { name: 'Battery Co', slug: `battery-${unique()}` },
+        owner.id,
+      );
+      await setMembership(store, org.id, viewer.id, 'viewer', owner.id);
+      assert.equal(await roleIn(store, org.id, owner.id), 'owner');
+      assert.equal(await roleIn(store, org.id, viewer.id), 'viewer');
+      assert.deepEqual(
+        (await membershipsOf(store, viewer.id)).map((m) => [m.slug, m.role]),
+        [[org.slug, 'viewer']],
+      );
+      await assert.rejects(
+        createApiToken(store, {
+          kind: 'personal',
+          organisationId: org.id,
+          userId: viewer.id,
+          name: 'x',
+          role: 'editor',
+        }),
+        isCode('INVALID_VALUE'),
+      );
+      const personal = await createApiToken(store, {
+        kind: 'personal',
+        organisationId: org.id,
+        userId: owner.id,
+        name: 'laptop',
+        role: 'editor',
+      });
+      assert.deepEqual(await authenticateToken(store, personal.secret), {
+        organisationId: org.id,
+        userId: owner.id,
+        role: 'editor',
+        via: 'personal',
+      });
+      // The owner is demoted to viewer: the token follows.
+      await setMembership(store, org.id, owner.id, 'viewer', owner.id);
+      assert.equal((await authenticateToken(store, personal.secret))?.role, 'viewer');
+      const client = await createApiToken(store, {
+        kind: 'client',
+        organisationId: org.id,
+        name: 'PACT partner',
+        role: 'viewer',
+        createdBy: owner.id,
+      });
+      assert.ok(client.clientId);
+      assert.equal((await authenticateToken(store, client.secret, client.clientId))?.via, 'client');
+      assert.equal(await authenticateToken(store, client.secret, 'client_other'), undefined);
+      const other = await createOrganisation(store, { name: 'Other', slug: `other-${unique()}` }, viewer.id);
+      await assert.rejects(revokeApiToken(store, other.id, client.id, viewer.id), isCode('NOT_FOUND'));
+      await revokeApiToken(store, org.id, client.id, owner.id);
+      assert.equal(await authenticateToken(store, client.secret, client.clientId), undefined);
+      const audit = await store.db
+        .selectFrom('audit_log')
+        .where('organisation_id', '=', org.id)
+        .select(['action', 'entity'])
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        audit.map((a) => `${a.action} ${a.entity}`),
+        [
+          'create organisation',
+          'set-role membership',
+          'create api-token',
+          'set-role membership',
+          'create api-token',
+          'revoke api-token',
+        ],
+      );
+    });
+
+    it('products are scoped by organisation: another tenant gets NOT_FOUND for everything', async () => {
+      const alice = await createUser(store, {
+        email: `a${unique()}@example.com`,
+        name: 'A',
+        password: 'alice password',
+      });
+      const bob = await createUser(store, {
+        email: `b${unique()}@example.com`,
+        name: 'B',
+        password: 'bob password!!',
+      });
+      const a = await createOrganisation(store, { name: 'A', slug: `a-${unique()}` }, alice.id);
+      const b = await createOrganisation(store, { name: 'B', slug: `b-${unique()}` }, bob.id);
+      const p = await products.create(store, a.id, battery, alice.id);
+      assert.deepEqual((await products.get(store, a.id, p.id)).identifiers, battery.identifiers);
+      assert.equal((await products.get(store, a.id, p.id)).nameZh, '磷酸铁锂电池包');
+      await assert.rejects(products.get(store, b.id, p.id), isCode('NOT_FOUND'));
+      await assert.rejects(
+        products.update(store, b.id, p.id, 1, { nameEn: 'stolen' }, bob.id),
+        isCode('NOT_FOUND'),
+      );
+      await assert.rejects(products.remove(store, b.id, p.id, bob.id), isCode('NOT_FOUND'));
+      assert.deepEqual(await products.list(store, b.id), []);
+      assert.equal((await products.get(store, a.id, p.id)).nameEn, battery.nameEn);
+    });
+
+    it('two editors saving the same version: one wins, the other gets VERSION_CONFLICT, nothing is lost', async () => {
+      const user = await createUser(store, {
+        email: `e${unique()}@example.com`,
+        name: 'E',
+        password: 'editor password',
+      });
+      const org = await createOrganisation(store, { name: 'E', slug: `e-${unique()}` }, user.id);
+      const p = await products.create(store, org.id, battery, user.id);
+      const results = await Promise.allSettled([
+        products.update(store, org.id, p.id, 1, { nameEn: 'first editor' }, user.id),
+        products.update(store, org.id, p.id, 1, { nameEn: 'second editor' }, user.id),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r) => r.status === 'rejected');
+      assert.equal(won.length, 1);
+      assert.equal(lost.length, 1);
+      isCode('VERSION_CONFLICT')((lost[0] as PromiseRejectedResult).reason);
+      const now = await products.get(store, org.id, p.id);
+      assert.equal(now.version, 2);
+      assert.equal(now.nameEn, (won[0] as PromiseFulfilledResult<{ nameEn: string }>).value.nameEn);
+    });
+  });
+}
