@@ -24,3 +24,9 @@ export {
 } from './repositories/accounts.js';
 export { products, type Product, type ProductInput } from './repositories/products.js';
 export { hashPassword, newSecret, secretHash, verifyPassword } from './repositories/secrets.js';
+export {
+  importBackgroundDatabase,
+  loadBackgroundDatabase,
+  lockBackgroundDatabase,
+  type DatabaseVersion,
+} from './repositories/background-databases.js';

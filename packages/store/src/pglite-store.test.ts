@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openStore } from './store.js';
-import { repositoryCases } from './test-support/repository-cases.js';
+import { fileURLToPath } from 'node:url';
+import { backgroundDatabaseCases, repositoryCases } from './test-support/repository-cases.js';
 import { storeCases } from './test-support/store-cases.js';
+
+const example = fileURLToPath(new URL('../../../examples/bicycle-frame', import.meta.url));
 
 storeCases('PGlite (in memory)', async () => ({ store: await openStore() }));
 repositoryCases('PGlite (in memory)', async () => ({ store: await openStore() }));
+backgroundDatabaseCases('PGlite (in memory)', async () => ({ store: await openStore() }), example);
 
 test('PGlite keeps its data in the data directory across reopen', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'opencfp-pglite-'));

@@ -3,8 +3,11 @@ import { test } from 'node:test';
 import { StoreError } from './errors.js';
 import { openStore } from './store.js';
 import { freshPostgresDatabase } from './test-support/postgres-for-tests.js';
-import { repositoryCases } from './test-support/repository-cases.js';
+import { fileURLToPath } from 'node:url';
+import { backgroundDatabaseCases, repositoryCases } from './test-support/repository-cases.js';
 import { storeCases } from './test-support/store-cases.js';
+
+const example = fileURLToPath(new URL('../../../examples/bicycle-frame', import.meta.url));
 
 async function openPostgres() {
   const { url, drop } = await freshPostgresDatabase();
@@ -15,6 +18,7 @@ async function openPostgres() {
 
 storeCases('PostgreSQL server', openPostgres);
 repositoryCases('PostgreSQL server', openPostgres);
+backgroundDatabaseCases('PostgreSQL server', openPostgres, example);
 
 test('a bad DATABASE_URL is a clear error, with the password hidden', async () => {
   await assert.rejects(openStore({ databaseUrl: 'mysql://u:secret@h/db' }), (e: unknown) => {

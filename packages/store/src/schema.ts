@@ -78,6 +78,8 @@ export interface DatabaseEntitiesTable {
   version_id: string;
   kind: string;
   entity_id: string;
+  /** Place in the source's list, so a loaded database lists its datasets in the order they were read. */
+  position: number;
   data: Json<object>;
 }
 

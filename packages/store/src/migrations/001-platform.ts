@@ -79,6 +79,7 @@ export const statements: readonly string[] = [
     version_id text not null references database_versions (id) on delete cascade,
     kind text not null,
     entity_id text not null,
+    position integer not null,
     data jsonb not null,
     primary key (version_id, kind, entity_id)
   )`,

@@ -15,6 +15,11 @@ import {
   signIn,
   signOut,
 } from '../repositories/accounts.js';
+import {
+  importBackgroundDatabase,
+  loadBackgroundDatabase,
+  lockBackgroundDatabase,
+} from '../repositories/background-databases.js';
 import { products, type ProductInput } from '../repositories/products.js';
 import type { Store } from '../store.js';
 
@@ -215,6 +220,90 @@ export function repositoryCases(
       const now = await products.get(store, org.id, p.id);
       assert.equal(now.version, 2);
       assert.equal(now.nameEn, (won[0] as PromiseFulfilledResult<{ nameEn: string }>).value.nameEn);
+    });
+  });
+}
+
+/** Importing a background database and loading it back, on a store; run for every Store implementation. */
+export function backgroundDatabaseCases(
+  name: string,
+  open: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>,
+  examplePath: string,
+) {
+  describe(`Background database cases: ${name}`, () => {
+    let store: Store;
+    let cleanup: (() => Promise<void>) | undefined;
+    before(async () => {
+      ({ store, cleanup } = await open());
+    });
+    after(async () => {
+      await store.close();
+      await cleanup?.();
+    });
+
+    it('imports a database as versions, loads it back identical, and keeps it to its organisation', async () => {
+      const { readDatabase } = await import('@opencfp/formats');
+      const { Calculator } = await import('@opencfp/core');
+      const user = await createUser(store, {
+        email: `d${randomUUID().slice(0, 8)}@example.com`,
+        name: 'D',
+        password: 'database password',
+      });
+      const org = await createOrganisation(
+        store,
+        { name: 'D', slug: `d-${randomUUID().slice(0, 8)}` },
+        user.id,
+      );
+      const other = await createOrganisation(
+        store,
+        { name: 'O', slug: `o-${randomUUID().slice(0, 8)}` },
+        user.id,
+      );
+      const v1 = await importBackgroundDatabase(
+        store,
+        { organisationId: org.id, name: 'bicycle', path: examplePath },
+        user.id,
+      );
+      const v2 = await importBackgroundDatabase(
+        store,
+        { organisationId: org.id, name: 'bicycle', path: examplePath },
+        user.id,
+      );
+      assert.deepEqual([v1.version, v2.version], [1, 2]);
+      assert.equal(v1.databaseId, v2.databaseId);
+      assert.equal(v1.contentHash, v2.contentHash);
+      assert.equal(v1.stats.processes, 4);
+      const direct = (await readDatabase(examplePath)).data;
+      const loaded = await loadBackgroundDatabase(store, org.id, v1.id);
+      for (const kind of ['unitGroups', 'flowProperties', 'flows', 'processes', 'impactMethods'] as const)
+        assert.deepEqual(loaded[kind], direct[kind], kind);
+      // Same numbers from the stored copy: 26.176571… kg CO2 eq per frame (examples/bicycle-frame/README.md).
+      const h = new Calculator(loaded, { impactMethod: 'ipcc-ar6-gwp100' }).calculate({
+        processId: 'p-frame',
+      }).impacts;
+      assert.ok(h && Math.abs(h[0].amount - 26.176571) < 1e-5, String(h?.[0].amount));
+      await assert.rejects(loadBackgroundDatabase(store, other.id, v1.id), isCode('NOT_FOUND'));
+      // Once a study uses it, a version cannot change.
+      await lockBackgroundDatabase(store, v1.id);
+      await assert.rejects(
+        store.transaction((trx) =>
+          trx.deleteFrom('database_entities').where('version_id', '=', v1.id).execute(),
+        ),
+        isCode('IMMUTABLE'),
+      );
+    });
+
+    it('a failed import leaves nothing behind', async () => {
+      const before = await store.db.selectFrom('database_versions').select('id').execute();
+      await assert.rejects(
+        importBackgroundDatabase(
+          store,
+          { organisationId: null, name: 'missing', path: '/nonexistent/db.zip' },
+          null,
+        ),
+      );
+      const afterwards = await store.db.selectFrom('database_versions').select('id').execute();
+      assert.equal(afterwards.length, before.length);
     });
   });
 }

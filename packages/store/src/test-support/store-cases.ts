@@ -212,6 +212,7 @@ export function storeCases(
             version_id: version,
             kind: 'process',
             entity_id: 'p1',
+            position: 0,
             data: JSON.stringify({ name: 'p1' }),
           })
           .execute();

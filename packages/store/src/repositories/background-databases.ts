@@ -1,0 +1,226 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Database } from '@opencfp/core';
+import { emptyDatabase } from '@opencfp/core';
+import { readDatabase, type ImportIssue } from '@opencfp/formats';
+import type { Kysely } from 'kysely';
+import { StoreError } from '../errors.js';
+import type { Schema } from '../schema.js';
+import type { Store } from '../store.js';
+import { audit } from './audit.js';
+
+/** The lists of a core Database, stored one row per entity under these kinds. */
+const KINDS = [
+  'unitGroups',
+  'flowProperties',
+  'flows',
+  'processes',
+  'locations',
+  'parameters',
+  'impactMethods',
+  'sources',
+  'actors',
+] as const satisfies readonly (keyof Database)[];
+type Kind = (typeof KINDS)[number];
+
+/** Rows per INSERT: large enough to be fast, small enough to stay far below PostgreSQL's 65,535 parameters. */
+const BATCH = 500;
+
+export interface DatabaseVersion {
+  id: string;
+  databaseId: string;
+  name: string;
+  version: number;
+  format: string;
+  sourceName: string;
+  contentHash: string;
+  stats: Record<string, number>;
+  issues: ImportIssue[];
+  locked: boolean;
+}
+
+/** SHA-256 of a file, or of a folder's files in name order (path and bytes). */
+async function contentHash(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  const add = async (p: string, label: string): Promise<void> => {
+    if (statSync(p).isDirectory()) {
+      for (const name of (await readdir(p)).sort()) await add(join(p, name), `${label}/${name}`);
+      return;
+    }
+    hash.update(`${label}\0`);
+    for await (const chunk of createReadStream(p)) hash.update(chunk as Buffer);
+  };
+  await add(path, '');
+  return `sha256:${hash.digest('hex')}`;
+}
+
+const entityId = (kind: Kind, entity: { id?: string; name?: string }, index: number) =>
+  kind === 'parameters' ? `${entity.name ?? ''}#${index}` : (entity.id ?? `#${index}`);
+
+/**
+ * Imports a background database (any format `readDatabase` reads) as a new version of the database named `name`
+ * of an organisation (or shared with every organisation when `organisationId` is null, e.g. the starter
+ * database). Everything is written in one transaction: a failed or interrupted import leaves nothing behind.
+ * Reading issues are kept with the version.
+ *
+ * @example const v = await importBackgroundDatabase(store, { organisationId, name: 'USLCI', path: 'uslci.zip' }, userId);
+ */
+export async function importBackgroundDatabase(
+  store: Store,
+  input: { organisationId: string | null; name: string; path: string; sourceName?: string },
+  actorId: string | null,
+  onProgress?: (fraction: number, message: string) => void,
+): Promise<DatabaseVersion> {
+  onProgress?.(0, 'reading');
+  const read = await readDatabase(input.path);
+  const hash = await contentHash(input.path);
+  const db = read.data;
+  const stats: Record<string, number> = Object.fromEntries(KINDS.map((k) => [k, db[k].length]));
+  const total = KINDS.reduce((n, k) => n + db[k].length, 0);
+  return store.transaction(async (trx) => {
+    let database = await trx
+      .selectFrom('background_databases')
+      .where('name', '=', input.name)
+      .where((eb) =>
+        input.organisationId === null
+          ? eb('organisation_id', 'is', null)
+          : eb('organisation_id', '=', input.organisationId),
+      )
+      .select('id')
+      .executeTakeFirst();
+    if (!database) {
+      database = { id: randomUUID() };
+      await trx
+        .insertInto('background_databases')
+        .values({ id: database.id, organisation_id: input.organisationId, name: input.name })
+        .execute();
+    }
+    const last = await trx
+      .selectFrom('database_versions')
+      .where('database_id', '=', database.id)
+      .select((eb) => eb.fn.max('version').as('version'))
+      .executeTakeFirst();
+    const version = Number(last?.version ?? 0) + 1;
+    const id = randomUUID();
+    await trx
+      .insertInto('database_versions')
+      .values({
+        id,
+        database_id: database.id,
+        version,
+        format: read.format.format,
+        source_name: input.sourceName ?? input.path.split('/').pop() ?? input.path,
+        content_hash: hash,
+        status: 'ready',
+        stats: JSON.stringify(stats),
+        issues: JSON.stringify(read.issues),
+      })
+      .execute();
+    let written = 0;
+    for (const kind of KINDS) {
+      const entities = db[kind] as { id?: string; name?: string }[];
+      for (let start = 0; start < entities.length; start += BATCH) {
+        const rows = entities.slice(start, start + BATCH).map((entity, k) => ({
+          version_id: id,
+          kind,
+          entity_id: entityId(kind, entity, start + k),
+          position: start + k,
+          data: JSON.stringify(entity),
+        }));
+        await insertEntities(trx, rows);
+        written += rows.length;
+        onProgress?.(written / Math.max(1, total), `writing ${kind}`);
+      }
+    }
+    await audit(trx, {
+      organisationId: input.organisationId,
+      actorId,
+      action: 'import',
+      entity: 'database-version',
+      entityId: id,
+      details: { name: input.name, version, format: read.format.format, stats, issues: read.issues.length },
+    });
+    return {
+      id,
+      databaseId: database.id,
+      name: input.name,
+      version,
+      format: read.format.format,
+      sourceName: input.sourceName ?? input.path,
+      contentHash: hash,
+      stats,
+      issues: read.issues,
+      locked: false,
+    };
+  });
+}
+
+async function insertEntities(
+  trx: Kysely<Schema>,
+  rows: { version_id: string; kind: string; entity_id: string; position: number; data: string }[],
+): Promise<void> {
+  try {
+    await trx.insertInto('database_entities').values(rows).execute();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === '23505')
+      throw new StoreError(
+        'CONFLICT',
+        `the database holds two ${rows[0]?.kind ?? 'entities'} with the same id`,
+        {
+          cause: e,
+        },
+      );
+    throw e;
+  }
+}
+
+/**
+ * The core Database of a stored version, for the calculation. A version is visible to its organisation and,
+ * when shared (organisation null), to everyone; otherwise NOT_FOUND.
+ */
+export async function loadBackgroundDatabase(
+  store: Store,
+  organisationId: string,
+  versionId: string,
+): Promise<Database> {
+  const version = await store.db
+    .selectFrom('database_versions')
+    .innerJoin('background_databases', 'background_databases.id', 'database_versions.database_id')
+    .where('database_versions.id', '=', versionId)
+    .where((eb) =>
+      eb.or([
+        eb('background_databases.organisation_id', '=', organisationId),
+        eb('background_databases.organisation_id', 'is', null),
+      ]),
+    )
+    .select(['background_databases.name', 'database_versions.version'])
+    .executeTakeFirst();
+  if (!version)
+    throw new StoreError('NOT_FOUND', `no background database version '${versionId}' visible here`);
+  const db = emptyDatabase(`${version.name} v${version.version}`);
+  const rows = await store.db
+    .selectFrom('database_entities')
+    .where('version_id', '=', versionId)
+    .select(['kind', 'entity_id', 'data'])
+    .orderBy('kind')
+    .orderBy('position')
+    .execute();
+  for (const row of rows) {
+    const list = db[row.kind as Kind] as unknown[] | undefined;
+    if (list) list.push(row.data);
+  }
+  return db;
+}
+
+/** Marks a version as used by a study: from then on it cannot change (database trigger). */
+export async function lockBackgroundDatabase(store: Store, versionId: string): Promise<void> {
+  await store.db
+    .updateTable('database_versions')
+    .set({ locked_at: new Date() })
+    .where('id', '=', versionId)
+    .where('locked_at', 'is', null)
+    .execute();
+}
