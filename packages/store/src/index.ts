@@ -30,3 +30,10 @@ export {
   lockBackgroundDatabase,
   type DatabaseVersion,
 } from './repositories/background-databases.js';
+export {
+  calculationResults,
+  inputsHash,
+  productModels,
+  type CalculationResult,
+  type ProductModel,
+} from './repositories/product-models.js';

@@ -20,6 +20,7 @@ import {
   loadBackgroundDatabase,
   lockBackgroundDatabase,
 } from '../repositories/background-databases.js';
+import { calculationResults, inputsHash, productModels } from '../repositories/product-models.js';
 import { products, type ProductInput } from '../repositories/products.js';
 import type { Store } from '../store.js';
 
@@ -198,6 +199,64 @@ export function repositoryCases(
       await assert.rejects(products.remove(store, b.id, p.id, bob.id), isCode('NOT_FOUND'));
       assert.deepEqual(await products.list(store, b.id), []);
       assert.equal((await products.get(store, a.id, p.id)).nameEn, battery.nameEn);
+    });
+
+    it('product models save with versions; results are immutable and found again by their inputs hash', async () => {
+      const user = await createUser(store, {
+        email: `m${unique()}@example.com`,
+        name: 'M',
+        password: 'model password',
+      });
+      const org = await createOrganisation(store, { name: 'M', slug: `m-${unique()}` }, user.id);
+      const other = await createOrganisation(store, { name: 'N', slug: `n-${unique()}` }, user.id);
+      const p = await products.create(store, org.id, battery, user.id);
+      await assert.rejects(
+        productModels.create(
+          store,
+          other.id,
+          { productId: p.id, name: 'x', backgroundVersionId: null, model: {} },
+          user.id,
+        ),
+        isCode('NOT_FOUND'),
+      );
+      const model = {
+        processes: [{ id: 'cell', stage: 'production', inputs: [{ flow: 'electricity', amount: 0.5 }] }],
+      };
+      const m = await productModels.create(
+        store,
+        org.id,
+        { productId: p.id, name: 'pack v1', backgroundVersionId: null, model },
+        user.id,
+      );
+      assert.deepEqual(m.model, model);
+      const saved = await productModels.save(store, org.id, m.id, 1, { ...model, note: 'edited' }, user.id);
+      assert.equal(saved.version, 2);
+      await assert.rejects(
+        productModels.save(store, org.id, m.id, 1, model, user.id),
+        isCode('VERSION_CONFLICT'),
+      );
+      await assert.rejects(productModels.get(store, other.id, m.id), isCode('NOT_FOUND'));
+      // Key order does not change the identity of the inputs.
+      const hash = inputsHash({ model: saved.model, method: 'ipcc-ar6-gwp100' });
+      assert.equal(hash, inputsHash({ method: 'ipcc-ar6-gwp100', model: { note: 'edited', ...model } }));
+      const r = await calculationResults.record(
+        store,
+        org.id,
+        { modelId: m.id, modelVersion: 2, inputsHash: hash, result: { total: 0.1 + 0.2 } },
+        user.id,
+      );
+      assert.deepEqual((await calculationResults.get(store, org.id, r.id)).result, {
+        total: 0.30000000000000004,
+      });
+      assert.equal(await calculationResults.findByInputs(store, org.id, hash), r.id);
+      assert.equal(await calculationResults.findByInputs(store, other.id, hash), undefined);
+      await assert.rejects(calculationResults.get(store, other.id, r.id), isCode('NOT_FOUND'));
+      await assert.rejects(
+        store.transaction((trx) =>
+          trx.updateTable('calculation_results').set({ result: '{}' }).where('id', '=', r.id).execute(),
+        ),
+        isCode('IMMUTABLE'),
+      );
     });
 
     it('two editors saving the same version: one wins, the other gets VERSION_CONFLICT, nothing is lost', async () => {

@@ -1,0 +1,253 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { StoreError } from '../errors.js';
+import type { Store } from '../store.js';
+import { audit } from './audit.js';
+
+/** A product model: foreground processes, links, parameters, stage tags and scenarios, as a JSON document. */
+export interface ProductModel {
+  id: string;
+  organisationId: string;
+  productId: string;
+  name: string;
+  backgroundVersionId: string | null;
+  model: object;
+  version: number;
+  updatedAt: Date;
+}
+
+/** An immutable calculation result with the hash of everything that went into it. */
+export interface CalculationResult {
+  id: string;
+  organisationId: string;
+  modelId: string;
+  modelVersion: number;
+  inputsHash: string;
+  result: object;
+  createdAt: Date;
+}
+
+/**
+ * A stable SHA-256 of JSON-able inputs (object keys sorted), so equal inputs give equal hashes whatever the key
+ * order: the identity of a calculation (model document, background version, method, options).
+ *
+ * @example inputsHash({ model, backgroundVersionId, method: 'ipcc-ar6-gwp100' })
+ */
+export function inputsHash(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v !== null && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return `sha256:${createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex')}`;
+}
+
+type ModelRow = {
+  id: string;
+  organisation_id: string;
+  product_id: string;
+  name: string;
+  background_version_id: string | null;
+  model: object;
+  version: number;
+  updated_at: Date;
+};
+
+const fromRow = (r: ModelRow): ProductModel => ({
+  id: r.id,
+  organisationId: r.organisation_id,
+  productId: r.product_id,
+  name: r.name,
+  backgroundVersionId: r.background_version_id,
+  model: r.model,
+  version: r.version,
+  updatedAt: r.updated_at,
+});
+
+const MODEL_COLUMNS = [
+  'id',
+  'organisation_id',
+  'product_id',
+  'name',
+  'background_version_id',
+  'model',
+  'version',
+  'updated_at',
+] as const;
+
+/** Product models of one organisation (another tenant's are NOT_FOUND), saved with optimistic versions. */
+export const productModels = {
+  async create(
+    store: Store,
+    organisationId: string,
+    input: { productId: string; name: string; backgroundVersionId: string | null; model: object },
+    actorId: string,
+  ): Promise<ProductModel> {
+    return store.transaction(async (trx) => {
+      const product = await trx
+        .selectFrom('products')
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', input.productId)
+        .select('id')
+        .executeTakeFirst();
+      if (!product) throw new StoreError('NOT_FOUND', `no product '${input.productId}' in this organisation`);
+      const id = randomUUID();
+      const row = await trx
+        .insertInto('product_models')
+        .values({
+          id,
+          organisation_id: organisationId,
+          product_id: input.productId,
+          name: input.name,
+          background_version_id: input.backgroundVersionId,
+          model: JSON.stringify(input.model),
+          updated_by: actorId,
+        })
+        .returning(MODEL_COLUMNS)
+        .executeTakeFirstOrThrow();
+      await audit(trx, { organisationId, actorId, action: 'create', entity: 'product-model', entityId: id });
+      return fromRow(row);
+    });
+  },
+
+  async get(store: Store, organisationId: string, id: string): Promise<ProductModel> {
+    const row = await store.db
+      .selectFrom('product_models')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .select(MODEL_COLUMNS)
+      .executeTakeFirst();
+    if (!row) throw new StoreError('NOT_FOUND', `no product model '${id}' in this organisation`);
+    return fromRow(row);
+  },
+
+  /** Saves a new model document if the model is still at `expectedVersion`; else VERSION_CONFLICT. */
+  async save(
+    store: Store,
+    organisationId: string,
+    id: string,
+    expectedVersion: number,
+    model: object,
+    actorId: string,
+  ): Promise<ProductModel> {
+    return store.transaction(async (trx) => {
+      const row = await trx
+        .updateTable('product_models')
+        .set((eb) => ({
+          model: JSON.stringify(model),
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+          updated_by: actorId,
+        }))
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returning(MODEL_COLUMNS)
+        .executeTakeFirst();
+      if (!row) {
+        const current = await trx
+          .selectFrom('product_models')
+          .where('organisation_id', '=', organisationId)
+          .where('id', '=', id)
+          .select('version')
+          .executeTakeFirst();
+        if (!current) throw new StoreError('NOT_FOUND', `no product model '${id}' in this organisation`);
+        throw new StoreError(
+          'VERSION_CONFLICT',
+          `the model was saved by someone else (now version ${current.version}, you edited version ${expectedVersion}): reload it and apply your change again`,
+          { details: { currentVersion: current.version, expectedVersion } },
+        );
+      }
+      await audit(trx, {
+        organisationId,
+        actorId,
+        action: 'update',
+        entity: 'product-model',
+        entityId: id,
+        details: { version: row.version },
+      });
+      return fromRow(row);
+    });
+  },
+};
+
+/** Calculation results: written once, never changed (database trigger), found again by their inputs hash. */
+export const calculationResults = {
+  async record(
+    store: Store,
+    organisationId: string,
+    input: { modelId: string; modelVersion: number; inputsHash: string; result: object },
+    actorId: string | null,
+  ): Promise<CalculationResult> {
+    return store.transaction(async (trx) => {
+      const id = randomUUID();
+      const row = await trx
+        .insertInto('calculation_results')
+        .values({
+          id,
+          organisation_id: organisationId,
+          model_id: input.modelId,
+          model_version: input.modelVersion,
+          inputs_hash: input.inputsHash,
+          result: JSON.stringify(input.result),
+          created_by: actorId,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(trx, {
+        organisationId,
+        actorId,
+        action: 'calculate',
+        entity: 'calculation-result',
+        entityId: id,
+        details: { modelId: input.modelId, modelVersion: input.modelVersion, inputsHash: input.inputsHash },
+      });
+      return {
+        id: row.id,
+        organisationId: row.organisation_id,
+        modelId: row.model_id,
+        modelVersion: row.model_version,
+        inputsHash: row.inputs_hash,
+        result: row.result,
+        createdAt: row.created_at,
+      };
+    });
+  },
+
+  async get(store: Store, organisationId: string, id: string): Promise<CalculationResult> {
+    const row = await store.db
+      .selectFrom('calculation_results')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .selectAll()
+      .executeTakeFirst();
+    if (!row) throw new StoreError('NOT_FOUND', `no calculation result '${id}' in this organisation`);
+    return {
+      id: row.id,
+      organisationId: row.organisation_id,
+      modelId: row.model_id,
+      modelVersion: row.model_version,
+      inputsHash: row.inputs_hash,
+      result: row.result,
+      createdAt: row.created_at,
+    };
+  },
+
+  /** The newest result with these inputs, if one was calculated before (no need to calculate again). */
+  async findByInputs(store: Store, organisationId: string, hash: string): Promise<string | undefined> {
+    const row = await store.db
+      .selectFrom('calculation_results')
+      .where('organisation_id', '=', organisationId)
+      .where('inputs_hash', '=', hash)
+      .orderBy('created_at', 'desc')
+      .select('id')
+      .executeTakeFirst();
+    return row?.id;
+  },
+};
