@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ServerError } from './errors.js';
+
+/** A fixed-window rate limit: at most `max` requests per client per `windowSeconds`. */
+export interface RateLimitConfig {
+  max: number;
+  windowSeconds: number;
+}
+
+/** The server's configuration (see docs/server.md for each setting, its variable and its default). */
+export interface ServerConfig {
+  /** TCP port; 0 picks a free one. */
+  port: number;
+  /** Interface to listen on: 127.0.0.1 (default, this machine only) or 0.0.0.0 (every interface, e.g. in a container). */
+  host: string;
+  /** A PostgreSQL URL; when absent, the embedded PGlite with its data in `dataDir`. */
+  databaseUrl?: string;
+  /** PGlite data directory (absolute); null = in memory, nothing kept (`:memory:`). */
+  dataDir: string | null;
+  /** Origins (scheme://host[:port]) whose browser pages may call the API; empty = same origin only. */
+  corsOrigins: string[];
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** Rate limits by name; `auth` is for sign-in and token endpoints. */
+  rateLimits: { auth: RateLimitConfig };
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  trustProxy: boolean;
+  /** Check every JSON response against its route's schema (a mismatch is logged and answered 500). */
+  validateResponses: boolean;
+}
+
+const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+const BOOLEANS: Readonly<Record<string, boolean>> = {
+  true: true,
+  false: false,
+  1: true,
+  0: false,
+  yes: true,
+  no: false,
+};
+
+const booleanText = z.union([z.boolean(), z.string()]).transform((value, ctx) => {
+  if (typeof value === 'boolean') return value;
+  const parsed = BOOLEANS[value.trim().toLowerCase()];
+  if (parsed !== undefined) return parsed;
+  ctx.addIssue({ code: 'custom', message: `expected true or false, got '${value}'` });
+  return z.NEVER;
+});
+
+const byteSize = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const match =
+    typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(value) : undefined;
+  const bytes =
+    typeof value === 'number'
+      ? value
+      : match
+        ? Math.round(Number(match[1]) * UNITS[(match[2] || 'b').toLowerCase()])
+        : NaN;
+  if (Number.isSafeInteger(bytes) && bytes > 0) return bytes;
+  ctx.addIssue({ code: 'custom', message: `expected a size such as 1048576, 512kb or 1mb, got '${value}'` });
+  return z.NEVER;
+});
+
+const origin = z.string().refine((text) => {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === text;
+  } catch {
+    return false;
+  }
+}, 'expected an origin such as https://app.example.org (scheme, host and port only, no path or trailing slash)');
+
+const positiveInt = z.coerce.number().int().positive();
+
+const configSchema = z.strictObject({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().min(1).default('127.0.0.1'),
+  databaseUrl: z.string().min(1).optional(),
+  dataDir: z.string().min(1).default('./data'),
+  corsOrigins: z
+    .union([z.array(z.string()), z.string().transform((s) => s.split(',').map((o) => o.trim()))])
+    .transform((list) => list.filter((o) => o !== ''))
+    .pipe(z.array(origin))
+    .default([]),
+  bodyLimit: byteSize.default(1024 * 1024),
+  rateLimits: z
+    .strictObject({
+      auth: z
+        .strictObject({ max: positiveInt.default(10), windowSeconds: positiveInt.default(60) })
+        .default({ max: 10, windowSeconds: 60 }),
+    })
+    .default({ auth: { max: 10, windowSeconds: 60 } }),
+  trustProxy: booleanText.default(false),
+  validateResponses: booleanText.default(true),
+});
+
+/** Environment variable → setting (a dotted path in the config file). */
+const ENV: Readonly<Record<string, string>> = {
+  PORT: 'port',
+  HOST: 'host',
+  DATABASE_URL: 'databaseUrl',
+  OPENCFP_DATA_DIR: 'dataDir',
+  OPENCFP_CORS_ORIGINS: 'corsOrigins',
+  OPENCFP_BODY_LIMIT: 'bodyLimit',
+  OPENCFP_AUTH_RATE_LIMIT_MAX: 'rateLimits.auth.max',
+  OPENCFP_AUTH_RATE_LIMIT_WINDOW_SECONDS: 'rateLimits.auth.windowSeconds',
+  OPENCFP_TRUST_PROXY: 'trustProxy',
+  OPENCFP_VALIDATE_RESPONSES: 'validateResponses',
+};
+
+export interface LoadConfigOptions {
+  /** Environment (default process.env). */
+  env?: Record<string, string | undefined>;
+  /** A JSON config file; default: the OPENCFP_CONFIG variable, if set. */
+  file?: string;
+  /** Folder that relative paths are resolved against (default process.cwd()). */
+  cwd?: string;
+}
+
+/**
+ * The configuration from an optional JSON file overridden by environment variables, validated; unset settings take
+ * their defaults. Throws ServerError INVALID_CONFIG naming each wrong setting and where it came from.
+ *
+ * @example const config = loadConfig(); // PORT=8080 OPENCFP_DATA_DIR=/var/lib/opencfp …
+ */
+export function loadConfig(options: LoadConfigOptions = {}): ServerConfig {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const file = options.file ?? (env.OPENCFP_CONFIG || undefined);
+  const input: Record<string, unknown> = {};
+  /** dotted path → the environment variable that set it, or 'file' */
+  const source = new Map<string, string>();
+
+  if (file !== undefined) {
+    const path = resolve(cwd, file);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (e) {
+      throw new ServerError(
+        'INVALID_CONFIG',
+        `cannot read the config file ${path}: ${(e as Error).message}`,
+        {
+          cause: e,
+        },
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new ServerError(
+        'INVALID_CONFIG',
+        `the config file ${path} is not valid JSON: ${(e as Error).message}`,
+        {
+          cause: e,
+        },
+      );
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new ServerError('INVALID_CONFIG', `the config file ${path} must hold one JSON object`);
+    Object.assign(input, structuredClone(parsed));
+    for (const key of Object.keys(parsed)) source.set(key, 'file');
+  }
+
+  for (const [name, path] of Object.entries(ENV)) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    setPath(input, path, value);
+    source.set(path, name);
+  }
+
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const path = issue.path.map(String).join('.');
+      const from = describeSource(
+        issue.path.map(String),
+        source,
+        file === undefined ? undefined : resolve(cwd, file),
+      );
+      const message =
+        issue.code === 'unrecognized_keys'
+          ? `unknown setting(s) ${issue.keys.map((k) => `'${k}'`).join(', ')}${path === '' ? ` (known: ${Object.keys(configSchema.shape).join(', ')})` : ''}`
+          : issue.message;
+      return `  - ${from}: ${message}`;
+    });
+    throw new ServerError('INVALID_CONFIG', `invalid server configuration:\n${lines.join('\n')}`, {
+      details: { issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+    });
+  }
+  const { bodyLimit, dataDir, ...rest } = result.data;
+  return {
+    ...rest,
+    bodyLimitBytes: bodyLimit,
+    dataDir: dataDir === ':memory:' ? null : resolve(cwd, dataDir),
+  };
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]] = value;
+}
+
+/** Where the setting at `path` came from: the environment variable that set it (or a parent), or the file. */
+function describeSource(path: string[], source: Map<string, string>, file: string | undefined): string {
+  const dotted = path.join('.');
+  for (let n = path.length; n >= 1; n--) {
+    const from = source.get(path.slice(0, n).join('.'));
+    if (from === 'file') return `'${dotted}' in ${file}`;
+    if (from !== undefined) return `the environment variable ${from}`;
+  }
+  if (dotted === '') return file === undefined ? 'the configuration' : `the config file ${file}`;
+  return `'${dotted}'`;
+}

@@ -1,0 +1,22 @@
+export { createApp, jsonLogger, VERSION, type AppOptions } from './app.js';
+export { loadConfig, type LoadConfigOptions, type RateLimitConfig, type ServerConfig } from './config.js';
+export {
+  ERROR_STATUS,
+  ServerError,
+  errorResponse,
+  type ErrorBody,
+  type ErrorCode,
+  type ErrorStatus,
+  type ServerErrorCode,
+} from './errors.js';
+export { clientAddress, rateLimit, type RateLimitOptions } from './rate-limit.js';
+export {
+  ErrorSchema,
+  createRouter,
+  defineRoute,
+  validationHook,
+  type AppEnv,
+  type ServerLogger,
+  type ValidationIssue,
+} from './routing.js';
+export { listen, startServer, type ListenOptions, type RunningServer } from './serve.js';
