@@ -29,8 +29,8 @@ if (files.length === 0) {
 }
 files.sort();
 const reporter = process.env.CI || !process.stdout.isTTY ? 'spec' : 'spec';
-// The store's shared case suite also runs on a PostgreSQL server (see postgres-for-tests.mjs).
-const postgres = files.some((f) => f.includes(`${join('packages', 'store')}`))
+// The store's and the server's shared case suites also run on a PostgreSQL server (see postgres-for-tests.mjs).
+const postgres = files.some((f) => ['store', 'server'].some((pkg) => f.includes(join('packages', pkg))))
   ? postgresForTests()
   : undefined;
 const env = postgres ? { ...process.env, OPENCFP_TEST_DATABASE_URL: postgres } : process.env;

@@ -59,6 +59,10 @@ ${wrap(`--method: a GWP set id, ${gwpSets.map((set) => set.id).join(', ')}. --un
                       No match: a message on stderr, exit code 0.
   bench solve [--mtx <file>] [--n 20000] [--seed 42] [--repeats 5] [--rhs 1000]
                       Factorize and solve a technosphere matrix; prints timings and the residual as JSON.
+  serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--config <file.json>] [--no-demo]
+                      Run the OpenCFP server (API, docs at /docs) on the embedded database in --data-dir, or on
+                      DATABASE_URL. An empty database first gets the demo user (credentials printed once), a demo
+                      organisation, the starter database and demo products. Stops on Ctrl-C / SIGTERM.
   demo                Calculate the bundled example product system and explain the result.
   help                Show this help.
 

@@ -8,6 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'kysely';
+import { SESSION_COOKIE } from './authenticate.js';
 import type { ServerConfig } from './config.js';
 import { DOCS_CSP, DOCS_HTML, DOCS_INIT_JS } from './docs.js';
 import {
@@ -17,6 +18,9 @@ import {
   type ErrorResponse,
   type ServerErrorCode,
 } from './errors.js';
+import { authRouter } from './routes/auth.js';
+import { organisationsRouter } from './routes/organisations.js';
+import { productsRouter } from './routes/products.js';
 import { defineRoute, validationHook, type AppEnv, type ServerLogger } from './routing.js';
 
 /** The server's version (its package's). */
@@ -76,7 +80,8 @@ const healthRoute = defineRoute({
 /**
  * The HTTP application: security headers, CORS (config.corsOrigins), body size limit, request ids, errors as
  * `{ code, message, details }` JSON (status from ERROR_STATUS), `/health`, `/openapi.json` (OpenAPI 3.1 from the
- * routes' zod schemas) and `/docs`. Mount route groups made with `createRouter()` under `/v1`.
+ * routes' zod schemas), `/docs`, and the API under `/v1` (auth, organisations, members, tokens, products; see
+ * docs/server.md). Further route groups made with `createRouter()` can be mounted on the returned app.
  *
  * @example
  * const app = createApp({ store, config });
@@ -145,6 +150,23 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       200,
     );
   });
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description:
+      'a session token (`ocs_…`, from POST /v1/auth/sign-in), a personal API token (`ocp_…`) or a machine ' +
+      "client's secret (`occ_…`); API tokens are bound to one organisation",
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+    description: 'the session cookie set by POST /v1/auth/sign-in (HttpOnly, SameSite=Lax)',
+  });
+  app.route('/v1', authRouter(config));
+  app.route('/v1', organisationsRouter());
+  app.route('/v1', productsRouter());
 
   app.get('/openapi.json', (c) =>
     c.json(

@@ -8,6 +8,7 @@ export type ServerErrorCode =
   | 'NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PRECONDITION_REQUIRED'
   | 'RATE_LIMITED'
   | 'INVALID_CONFIG'
   | 'UNAVAILABLE'
@@ -39,6 +40,8 @@ export const ERROR_STATUS = {
   FORBIDDEN: 403,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** A change that must name the version it read (If-Match) did not. */
+  PRECONDITION_REQUIRED: 428,
   RATE_LIMITED: 429,
   INVALID_CONFIG: 500,
   UNAVAILABLE: 503,

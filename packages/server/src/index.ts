@@ -1,4 +1,5 @@
 export { createApp, jsonLogger, VERSION, type AppOptions } from './app.js';
+export { SESSION_COOKIE, SIGNED_IN, authenticate, signedIn, type Credentials } from './authenticate.js';
 export { loadConfig, type LoadConfigOptions, type RateLimitConfig, type ServerConfig } from './config.js';
 export {
   ERROR_STATUS,
@@ -9,7 +10,9 @@ export {
   type ErrorStatus,
   type ServerErrorCode,
 } from './errors.js';
+export { actorId, orgAccess, principalOf } from './org-access.js';
 export { clientAddress, rateLimit, type RateLimitOptions } from './rate-limit.js';
+export { requestOrigin } from './request-origin.js';
 export {
   ErrorSchema,
   createRouter,
@@ -20,3 +23,4 @@ export {
   type ValidationIssue,
 } from './routing.js';
 export { listen, startServer, type ListenOptions, type RunningServer } from './serve.js';
+export { DEMO_EMAIL, seedDemo, type DemoSeed } from './seed-demo.js';

@@ -1,7 +1,8 @@
 import { OpenAPIHono, createRoute, z, type Hook, type RouteConfig } from '@hono/zod-openapi';
-import type { Store } from '@opencfp/store';
+import type { Principal, Store } from '@opencfp/store';
 import type { MiddlewareHandler } from 'hono';
 import type { ZodType } from 'zod';
+import type { Credentials } from './authenticate.js';
 import type { ServerConfig } from './config.js';
 import { ServerError } from './errors.js';
 
@@ -19,6 +20,10 @@ export interface AppEnv {
     logger: ServerLogger;
     /** Set by hono/request-id (also sent as X-Request-Id). */
     requestId: string;
+    /** Who is calling, once `authenticate` has run (see authenticate.ts). */
+    credentials?: Credentials;
+    /** The caller in the organisation of the path, once `orgAccess` has run (see org-access.ts). */
+    principal?: Principal;
   };
 }
 

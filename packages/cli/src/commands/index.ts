@@ -9,6 +9,7 @@ import { grid } from './grid.js';
 import { lci } from './lci.js';
 import { matrix } from './matrix.js';
 import { processes } from './processes.js';
+import { serve } from './serve.js';
 
 /** Every `cfp` sub-command by name. */
 export const commands: Record<string, Command | undefined> = {
@@ -22,4 +23,5 @@ export const commands: Record<string, Command | undefined> = {
   grid,
   bench,
   demo,
+  serve,
 };
