@@ -51,7 +51,7 @@ export async function authenticate(c: Context<AppEnv>): Promise<Credentials> {
       const user = await sessionUser(store, secret);
       if (!user) throw unauthenticated(c, 'the session has expired or was ended: sign in again', true);
       credentials = { via: 'session', user, sessionToken: secret, fromCookie: false };
-    } else if (secret.startsWith('ocp_') || secret.startsWith('occ_')) {
+    } else if (secret.startsWith('ocp_') || secret.startsWith('occ_') || secret.startsWith('oca_')) {
       const principal = await authenticateToken(store, secret);
       if (!principal) throw unauthenticated(c, 'the API token is unknown or was revoked', true);
       credentials = { via: principal.via === 'client' ? 'client' : 'personal', principal };

@@ -53,6 +53,13 @@ export interface ApiTokensTable {
   revoked_at: NullableTimestamp;
 }
 
+export interface AccessTokensTable {
+  token_hash: string;
+  api_token_id: string;
+  created_at: Generated<Date>;
+  expires_at: Timestamp;
+}
+
 export interface BackgroundDatabasesTable {
   id: string;
   organisation_id: string | null;
@@ -162,6 +169,7 @@ export interface Schema {
   memberships: MembershipsTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
+  access_tokens: AccessTokensTable;
   background_databases: BackgroundDatabasesTable;
   database_versions: DatabaseVersionsTable;
   database_entities: DatabaseEntitiesTable;

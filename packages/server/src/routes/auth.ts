@@ -1,5 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { signIn, signOut } from '@opencfp/store';
+import { issueAccessToken, signIn, signOut } from '@opencfp/store';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE, SIGNED_IN, authenticate, signedIn } from '../authenticate.js';
@@ -61,8 +61,78 @@ function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date): v
  * administrator (CLI) and added to organisations by their owners. Sign-in is rate-limited by
  * `config.rateLimits.auth` per client address.
  */
+const TokenForm = z
+  .object({
+    grant_type: z
+      .literal('client_credentials')
+      .openapi({ description: 'the only grant this server supports' }),
+    client_id: z.string().max(200).optional(),
+    client_secret: z.string().max(200).optional(),
+    scope: z.string().max(1000).optional(),
+  })
+  .openapi('TokenRequest');
+
+const TokenSchema = z
+  .object({
+    access_token: z.string().openapi({ description: '`oca_…`: send it as `Authorization: Bearer <token>`' }),
+    token_type: z.literal('Bearer'),
+    expires_in: z.number().int().openapi({ description: 'seconds until it expires' }),
+  })
+  .openapi('AccessToken');
+
+/** client id and secret from HTTP Basic (RFC 6749 §2.3.1: form-encoded, then base64) or from the form. */
+function clientCredentials(
+  c: Context<AppEnv>,
+  form: z.infer<typeof TokenForm>,
+): [string, string] | undefined {
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(c.req.header('authorization') ?? '');
+  if (basic) {
+    const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return undefined;
+    return [decodeURIComponent(decoded.slice(0, colon)), decodeURIComponent(decoded.slice(colon + 1))];
+  }
+  return form.client_id && form.client_secret ? [form.client_id, form.client_secret] : undefined;
+}
+
 export function authRouter(config: ServerConfig): OpenAPIHono<AppEnv> {
   const router = createRouter();
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/oauth/token',
+      tags: ['auth'],
+      summary: 'OAuth2 client credentials: an access token for a machine client',
+      description:
+        'RFC 6749 §4.4: `grant_type=client_credentials` with the client id and secret in HTTP Basic or in the form. ' +
+        "Answers a one-hour bearer token (`oca_…`) with the client's organisation and role; it ends early when the " +
+        'client is revoked. A wrong id or secret is 401 UNAUTHENTICATED (details.error `invalid_client`). Rate-limited.',
+      middleware: [rateLimit(config.rateLimits.auth)],
+      request: {
+        body: { required: true, content: { 'application/x-www-form-urlencoded': { schema: TokenForm } } },
+      },
+      responses: {
+        200: { description: 'An access token', content: { 'application/json': { schema: TokenSchema } } },
+      },
+    }),
+    async (c) => {
+      const form = c.req.valid('form');
+      const credentials = clientCredentials(c, form);
+      const issued = credentials && (await issueAccessToken(c.var.store, credentials[0], credentials[1]));
+      if (!issued) {
+        c.header('WWW-Authenticate', 'Basic realm="OpenCFP"');
+        throw new ServerError('UNAUTHENTICATED', 'unknown client, wrong secret, or the client was revoked', {
+          details: { error: 'invalid_client' },
+        });
+      }
+      c.header('Cache-Control', 'no-store');
+      return c.json(
+        { access_token: issued.accessToken, token_type: 'Bearer' as const, expires_in: issued.expiresIn },
+        200,
+      );
+    },
+  );
 
   router.openapi(
     defineRoute({

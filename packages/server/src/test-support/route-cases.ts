@@ -340,6 +340,53 @@ export function routeCases(
         ['body:kind', 'body:name'],
       );
 
+      // OAuth2 client credentials (RFC 6749 §4.4): in the form, or in HTTP Basic.
+      const clientId = String(client.body.clientId);
+      const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}/v1/oauth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: new URLSearchParams(fields).toString(),
+        });
+      const granted = await form({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: clientSecret,
+      });
+      assert.equal(granted.status, 200);
+      assert.equal(granted.headers.get('cache-control'), 'no-store');
+      const access = (await granted.json()) as {
+        access_token: string;
+        token_type: string;
+        expires_in: number;
+      };
+      assert.match(access.access_token, /^oca_/);
+      assert.deepEqual([access.token_type, access.expires_in], ['Bearer', 3600]);
+      assert.equal(
+        (await call('GET', `/v1/orgs/${orgA}/products`, { token: access.access_token })).status,
+        200,
+      );
+      assert.equal(
+        (await call('GET', `/v1/orgs/${orgB}/products`, { token: access.access_token })).status,
+        404,
+      );
+      const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
+      assert.equal(
+        (await form({ grant_type: 'client_credentials' }, { authorization: `Basic ${basic}` })).status,
+        200,
+      );
+      const wrong = await form({
+        grant_type: 'client_credentials',
+        client_id: clientId,
+        client_secret: 'occ_wrong',
+      });
+      assert.equal(wrong.status, 401);
+      assert.deepEqual(((await wrong.json()) as { details: unknown }).details, { error: 'invalid_client' });
+      assert.equal(
+        (await form({ grant_type: 'password', client_id: clientId, client_secret: clientSecret })).status,
+        400,
+      );
+
       const revoked = await call('DELETE', `/v1/orgs/${orgA}/tokens/${String(personal.body.id)}`, {
         token: sessions.ownerA,
       });
@@ -769,6 +816,7 @@ export function routeCases(
         'PATCH /v1/orgs/{orgId}/products/{id}',
         'POST /v1/auth/sign-in',
         'POST /v1/auth/sign-out',
+        'POST /v1/oauth/token',
         'POST /v1/orgs',
         'POST /v1/orgs/{orgId}/members',
         'POST /v1/orgs/{orgId}/products',
@@ -776,7 +824,8 @@ export function routeCases(
       ]);
       for (const { route, op } of routes) {
         assert.ok(op.responses.default, `${route} documents its errors`);
-        if (route !== 'POST /v1/auth/sign-in') assert.ok(op.security, `${route} documents its security`);
+        if (route !== 'POST /v1/auth/sign-in' && route !== 'POST /v1/oauth/token')
+          assert.ok(op.security, `${route} documents its security`);
       }
       assert.ok(doc.components.securitySchemes.bearerAuth && doc.components.securitySchemes.sessionCookie);
       for (const schema of [

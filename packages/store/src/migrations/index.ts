@@ -1,4 +1,5 @@
 import * as platform from './001-platform.js';
+import * as accessTokens from './002-access-tokens.js';
 
 /** One schema change: an id (applied in this order, never renamed) and its SQL statements. */
 export interface Migration {
@@ -7,4 +8,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [platform];
+export const migrations: readonly Migration[] = [platform, accessTokens];

@@ -24,6 +24,8 @@ export interface Principal {
   role: Role;
   /** 'session', 'personal' token or machine 'client'. */
   via: 'session' | 'personal' | 'client';
+  /** The API token (personal or client) the request came with; absent for sessions. For the audit log. */
+  tokenId?: string;
 }
 
 const MIN_PASSWORD = 10;
@@ -262,9 +264,15 @@ export async function authenticateToken(
 ): Promise<Principal | undefined> {
   let query = store.db
     .selectFrom('api_tokens')
-    .where('secret_hash', '=', secretHash(secret))
     .where('revoked_at', 'is', null)
-    .select(['id', 'organisation_id', 'user_id', 'kind', 'role', 'client_id']);
+    .select(['api_tokens.id', 'organisation_id', 'user_id', 'kind', 'role', 'client_id']);
+  if (secret.startsWith('oca_'))
+    // An access token of a client (client-credentials grant): live, and its client not revoked.
+    query = query
+      .innerJoin('access_tokens', 'access_tokens.api_token_id', 'api_tokens.id')
+      .where('access_tokens.token_hash', '=', secretHash(secret))
+      .where('access_tokens.expires_at', '>', new Date());
+  else query = query.where('secret_hash', '=', secretHash(secret));
   if (clientId !== undefined) query = query.where('client_id', '=', clientId);
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
@@ -274,12 +282,16 @@ export async function authenticateToken(
     if (!current) return undefined;
     if (RANK[current] < RANK[role]) role = current;
   }
+  // last_used_at to the minute: enough to see which tokens are in use, without a write on every request.
   await store.db
     .updateTable('api_tokens')
     .set({ last_used_at: new Date() })
     .where('id', '=', row.id)
+    .where((eb) =>
+      eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(Date.now() - 60_000))]),
+    )
     .execute();
-  return { organisationId: row.organisation_id, userId: row.user_id, role, via: row.kind };
+  return { organisationId: row.organisation_id, userId: row.user_id, role, via: row.kind, tokenId: row.id };
 }
 
 /** Revokes a token of an organisation; NOT_FOUND when it is not that organisation's. */
@@ -299,4 +311,62 @@ export async function revokeApiToken(
     if (r.numUpdatedRows === 0n) throw new StoreError('NOT_FOUND', 'no such token in this organisation');
     await audit(trx, { organisationId, actorId, action: 'revoke', entity: 'api-token', entityId: id });
   });
+}
+
+/**
+ * OAuth2 client credentials: checks a client's id and secret and issues a short-lived access token ('oca_…',
+ * default one hour) that `authenticateToken` accepts until it expires or the client is revoked. Undefined for a
+ * wrong id/secret pair or a revoked client (the caller answers 401 invalid_client).
+ */
+export async function issueAccessToken(
+  store: Store,
+  clientId: string,
+  clientSecret: string,
+  ttlSeconds = 3600,
+): Promise<{ accessToken: string; expiresIn: number; principal: Principal } | undefined> {
+  if (clientSecret.startsWith('oca_')) return undefined; // an access token is not a client secret
+  const principal = await authenticateToken(store, clientSecret, clientId);
+  if (!principal || principal.via !== 'client' || principal.tokenId === undefined) return undefined;
+  const accessToken = newSecret('oca');
+  const tokenId = principal.tokenId;
+  await store.transaction(async (trx) => {
+    // Expired tokens of this client go as new ones come, so the table does not grow without end.
+    await trx
+      .deleteFrom('access_tokens')
+      .where('api_token_id', '=', tokenId)
+      .where('expires_at', '<', new Date())
+      .execute();
+    await trx
+      .insertInto('access_tokens')
+      .values({
+        token_hash: secretHash(accessToken),
+        api_token_id: tokenId,
+        expires_at: new Date(Date.now() + ttlSeconds * 1000),
+      })
+      .execute();
+  });
+  return { accessToken, expiresIn: ttlSeconds, principal };
+}
+
+/** The organisation with this id, or undefined (callers check access first). */
+export async function organisationById(store: Store, id: string): Promise<Organisation | undefined> {
+  return store.db
+    .selectFrom('organisations')
+    .where('id', '=', id)
+    .select(['id', 'name', 'slug'])
+    .executeTakeFirst();
+}
+
+/** The user with this id, or undefined. */
+export async function userById(store: Store, id: string): Promise<User | undefined> {
+  return store.db.selectFrom('users').where('id', '=', id).select(['id', 'email', 'name']).executeTakeFirst();
+}
+
+/** The user with this e-mail (trimmed, lower case, as stored), or undefined. */
+export async function userByEmail(store: Store, email: string): Promise<User | undefined> {
+  return store.db
+    .selectFrom('users')
+    .where('email', '=', email.trim().toLowerCase())
+    .select(['id', 'email', 'name'])
+    .executeTakeFirst();
 }

@@ -41,9 +41,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /**
  * A new secret (session token, API token, client secret): 32 random bytes, base64url, with a prefix that tells
- * what it is when it turns up in a log ('ocs_' session, 'ocp_' personal token, 'occ_' client secret).
+ * what it is when it turns up in a log ('ocs_' session, 'ocp_' personal token, 'occ_' client secret, 'oca_' access
+ * token of a client).
  */
-export function newSecret(prefix: 'ocs' | 'ocp' | 'occ'): string {
+export function newSecret(prefix: 'ocs' | 'ocp' | 'occ' | 'oca'): string {
   return `${prefix}_${randomBytes(32).toString('base64url')}`;
 }
 

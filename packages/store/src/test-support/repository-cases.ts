@@ -7,6 +7,7 @@ import {
   createApiToken,
   createOrganisation,
   createUser,
+  issueAccessToken,
   membershipsOf,
   revokeApiToken,
   roleIn,
@@ -138,6 +139,7 @@ export function repositoryCases(
         userId: owner.id,
         role: 'editor',
         via: 'personal',
+        tokenId: personal.id,
       });
       // The owner is demoted to viewer: the token follows.
       await setMembership(store, org.id, owner.id, 'viewer', owner.id);
@@ -152,10 +154,29 @@ export function repositoryCases(
       assert.ok(client.clientId);
       assert.equal((await authenticateToken(store, client.secret, client.clientId))?.via, 'client');
       assert.equal(await authenticateToken(store, client.secret, 'client_other'), undefined);
+      // OAuth2 client credentials: a short-lived access token, bound to the client.
+      const issued = await issueAccessToken(store, client.clientId, client.secret);
+      assert.ok(issued);
+      assert.match(issued.accessToken, /^oca_/);
+      assert.equal(issued.expiresIn, 3600);
+      assert.deepEqual(await authenticateToken(store, issued.accessToken), {
+        organisationId: org.id,
+        userId: null,
+        role: 'viewer',
+        via: 'client',
+        tokenId: client.id,
+      });
+      assert.equal(await issueAccessToken(store, client.clientId, 'occ_wrong'), undefined);
+      assert.equal(await issueAccessToken(store, 'client_other', client.secret), undefined);
+      assert.equal(await issueAccessToken(store, client.clientId, issued.accessToken), undefined);
+      const expired = await issueAccessToken(store, client.clientId, client.secret, -1);
+      assert.ok(expired);
+      assert.equal(await authenticateToken(store, expired.accessToken), undefined);
       const other = await createOrganisation(store, { name: 'Other', slug: `other-${unique()}` }, viewer.id);
       await assert.rejects(revokeApiToken(store, other.id, client.id, viewer.id), isCode('NOT_FOUND'));
       await revokeApiToken(store, org.id, client.id, owner.id);
       assert.equal(await authenticateToken(store, client.secret, client.clientId), undefined);
+      assert.equal(await authenticateToken(store, issued.accessToken), undefined); // ends with its client
       const audit = await store.db
         .selectFrom('audit_log')
         .where('organisation_id', '=', org.id)
