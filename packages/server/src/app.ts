@@ -19,6 +19,10 @@ import {
   type ServerErrorCode,
 } from './errors.js';
 import { authRouter } from './routes/auth.js';
+import { CalculatorCache } from './calculator-cache.js';
+import { databasesRouter } from './routes/databases.js';
+import { footprintsRouter } from './routes/footprints.js';
+import { modelsRouter } from './routes/models.js';
 import { organisationsRouter } from './routes/organisations.js';
 import { productsRouter } from './routes/products.js';
 import { defineRoute, validationHook, type AppEnv, type ServerLogger } from './routing.js';
@@ -33,6 +37,8 @@ export interface AppOptions {
   config: ServerConfig;
   /** Where errors with their stacks go (default: one JSON line each on stderr). */
   logger?: ServerLogger;
+  /** Background databases loaded and factorized once per version (default: a cache of 4 versions). */
+  calculatorCache?: CalculatorCache;
 }
 
 /** Logs one JSON object per line on stderr. */
@@ -80,8 +86,9 @@ const healthRoute = defineRoute({
 /**
  * The HTTP application: security headers, CORS (config.corsOrigins), body size limit, request ids, errors as
  * `{ code, message, details }` JSON (status from ERROR_STATUS), `/health`, `/openapi.json` (OpenAPI 3.1 from the
- * routes' zod schemas), `/docs`, and the API under `/v1` (auth, organisations, members, tokens, products; see
- * docs/server.md). Further route groups made with `createRouter()` can be mounted on the returned app.
+ * routes' zod schemas), `/docs`, and the API under `/v1` (auth, organisations, members, tokens, products, background
+ * database versions, product models; see docs/server.md). Further route groups made with `createRouter()` can be
+ * mounted on the returned app.
  *
  * @example
  * const app = createApp({ store, config });
@@ -167,6 +174,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/v1', authRouter(config));
   app.route('/v1', organisationsRouter());
   app.route('/v1', productsRouter());
+  app.route('/v1', databasesRouter());
+  app.route('/v1', modelsRouter());
+  app.route('/v1', footprintsRouter(options.calculatorCache ?? new CalculatorCache()));
 
   app.get('/openapi.json', (c) =>
     c.json(

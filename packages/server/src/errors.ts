@@ -9,6 +9,7 @@ export type ServerErrorCode =
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PRECONDITION_REQUIRED'
+  | 'CALCULATION_FAILED'
   | 'RATE_LIMITED'
   | 'INVALID_CONFIG'
   | 'UNAVAILABLE'
@@ -42,6 +43,8 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   /** A change that must name the version it read (If-Match) did not. */
   PRECONDITION_REQUIRED: 428,
+  /** The engine cannot calculate what was asked (a singular system, an ambiguous product): `details.code` says why. */
+  CALCULATION_FAILED: 422,
   RATE_LIMITED: 429,
   INVALID_CONFIG: 500,
   UNAVAILABLE: 503,
@@ -122,4 +125,17 @@ export function internalErrorResponse(requestId?: string): ErrorResponse {
     internal: true,
     body: { code: 'INTERNAL', message: INTERNAL_MESSAGE, details: requestId ? { requestId } : {} },
   };
+}
+
+/**
+ * An error of the engine (@opencfp/core, @opencfp/refdata: a class with a stable UPPER_SNAKE `code`) as a
+ * ServerError: an unknown process or product is NOT_FOUND, anything else CALCULATION_FAILED; the engine's code is
+ * kept in `details.code`. Anything that is not such an error is returned unchanged.
+ */
+export function fromEngineError(e: unknown): unknown {
+  const code = (e as { code?: unknown }).code;
+  if (!(e instanceof Error) || typeof code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(code)) return e;
+  if (e instanceof ServerError || e instanceof StoreError) return e;
+  const notFound = code === 'UNKNOWN_PROCESS' || code === 'UNKNOWN_PRODUCT' || code === 'NO_PRODUCT';
+  return new ServerError(notFound ? 'NOT_FOUND' : 'CALCULATION_FAILED', e.message, { details: { code } });
 }

@@ -24,3 +24,4 @@ export {
 } from './routing.js';
 export { listen, startServer, type ListenOptions, type RunningServer } from './serve.js';
 export { DEMO_EMAIL, seedDemo, type DemoSeed } from './seed-demo.js';
+export { CalculatorCache } from './calculator-cache.js';

@@ -29,10 +29,13 @@ export {
 export { products, type Product, type ProductInput } from './repositories/products.js';
 export { hashPassword, newSecret, secretHash, verifyPassword } from './repositories/secrets.js';
 export {
+  getBackgroundDatabaseVersion,
   importBackgroundDatabase,
+  listBackgroundDatabaseVersions,
   loadBackgroundDatabase,
   lockBackgroundDatabase,
   type DatabaseVersion,
+  type DatabaseVersionInfo,
 } from './repositories/background-databases.js';
 export {
   calculationResults,
@@ -40,4 +43,5 @@ export {
   productModels,
   type CalculationResult,
   type ProductModel,
+  type ProductModelSummary,
 } from './repositories/product-models.js';

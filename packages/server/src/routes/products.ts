@@ -1,10 +1,10 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import { products, type Product } from '@opencfp/store';
 import { SIGNED_IN } from '../authenticate.js';
-import { ServerError } from '../errors.js';
 import { actorId, orgAccess, principalOf } from '../org-access.js';
 import { createRouter, defineRoute, type AppEnv } from '../routing.js';
 import { Instant, OrgParams } from './schemas.js';
+import { ETAG_HEADER, IfMatch, etag, expectedVersion } from './versions.js';
 
 const CATEGORY_SCHEMES = ['CPC', 'HS', 'UNSPSC', 'GB/T 4754', 'other'] as const;
 
@@ -80,49 +80,8 @@ const ProductParams = OrgParams.extend({
     .openapi({ param: { name: 'id', in: 'path' }, description: 'the product id' }),
 });
 
-const IfMatch = z.object({
-  'if-match': z
-    .string()
-    .regex(/^"\d+"$/, 'expected the ETag you read, e.g. "3" (with the quotes)')
-    .optional()
-    .openapi({
-      description: 'the ETag of the version you read; a change of an older version is 409 VERSION_CONFLICT',
-    }),
-});
-
-const ETAG_HEADER = { ETag: { description: 'the version, e.g. "3"', schema: { type: 'string' as const } } };
-
-const etag = (version: number) => `"${version}"`;
-
 /** A product as JSON (instants as ISO text). */
 const toJson = (p: Product) => ({ ...p, updatedAt: p.updatedAt.toISOString() });
-
-/**
- * The version a change was made from: `If-Match: "<version>"` or the body's `version` (both must agree when both
- * are sent). Neither is 428 PRECONDITION_REQUIRED, so that a change never overwrites one it has not seen.
- */
-function expectedVersion(ifMatch: string | undefined, bodyVersion: number | undefined): number {
-  const fromHeader = ifMatch === undefined ? undefined : Number(ifMatch.slice(1, -1));
-  if (fromHeader !== undefined && bodyVersion !== undefined && fromHeader !== bodyVersion)
-    throw new ServerError(
-      'VALIDATION_FAILED',
-      `If-Match (${fromHeader}) and the body's version (${bodyVersion}) disagree; send one`,
-      {
-        details: {
-          issues: [
-            { location: 'body', path: ['version'], message: 'disagrees with If-Match', code: 'custom' },
-          ],
-        },
-      },
-    );
-  const version = fromHeader ?? bodyVersion;
-  if (version === undefined)
-    throw new ServerError(
-      'PRECONDITION_REQUIRED',
-      'a change must name the version it was made from: send If-Match with the ETag you read, or `version` in the body',
-    );
-  return version;
-}
 
 /**
  * The products of an organisation, mounted under `/v1`: viewers read, editors create, change and delete. Changes are

@@ -2,11 +2,15 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { starterDatabasePath } from '@opencfp/refdata';
 import {
   createApiToken,
   createOrganisation,
   createUser,
+  importBackgroundDatabase,
   signIn,
+  type DatabaseVersion,
   type Store,
   type User,
 } from '@opencfp/store';
@@ -16,6 +20,8 @@ import type { ServerLogger } from '../routing.js';
 import { listen } from '../serve.js';
 
 const PASSWORD = 'correct horse battery';
+/** A small openLCA database (4 processes) to import as an organisation's own. */
+const BICYCLE = fileURLToPath(new URL('../../../../examples/bicycle-frame', import.meta.url));
 
 /** One HTTP answer, its body parsed when it is JSON. */
 interface Answer {
@@ -82,6 +88,8 @@ export function routeCases(
     const sessions: Record<keyof typeof people, string> = {} as never;
     let orgA = '';
     let orgB = '';
+    // background database versions: shared with everyone, A's own and B's own (set by the databases test)
+    const versions: Record<'shared' | 'ownA' | 'ownB', DatabaseVersion> = {} as never;
 
     async function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
       const headers: Record<string, string> = { ...options.headers };
@@ -103,6 +111,20 @@ export function routeCases(
       nameEn,
       declaredUnit: 'kWh',
       identifiers: [{ scheme: 'GTIN', value: unique() }],
+    });
+
+    /** A product of organisation A made through the API; its id. */
+    const productOfA = async (nameEn: string) => {
+      const made = await call('POST', `/v1/orgs/${orgA}/products`, {
+        token: sessions.editorA,
+        body: newProduct(nameEn),
+      });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      return String(made.body.id);
+    };
+
+    const aModel = (label: string) => ({
+      processes: [{ id: 'pack', name: label, inputs: [{ flow: 'electricity', amount: 12.5, unit: 'kWh' }] }],
     });
 
     before(async () => {
@@ -510,6 +532,466 @@ export function routeCases(
       );
     });
 
+    it('databases: an organisation lists its own versions and the shared ones; one version with its first 1000 issues; another’s is 404', async () => {
+      versions.shared = await importBackgroundDatabase(
+        store,
+        {
+          organisationId: null,
+          name: 'OpenCFP starter database',
+          path: starterDatabasePath(),
+          sourceName: 'starter',
+        },
+        null,
+      );
+      versions.ownA = await importBackgroundDatabase(
+        store,
+        { organisationId: orgA, name: 'bicycle', path: BICYCLE },
+        people.ownerA.id,
+      );
+      versions.ownB = await importBackgroundDatabase(
+        store,
+        { organisationId: orgB, name: 'bicycle', path: BICYCLE },
+        people.ownerB.id,
+      );
+
+      const listed = await call('GET', `/v1/orgs/${orgA}/databases`, { token: sessions.viewerA });
+      assert.equal(listed.status, 200, JSON.stringify(listed.body));
+      const list = listed.body.versions as Record<string, unknown>[];
+      const ids = list.map((v) => v.id);
+      assert.ok(ids.includes(versions.shared.id) && ids.includes(versions.ownA.id));
+      assert.ok(!ids.includes(versions.ownB.id), 'not another organisation’s own');
+      const own = list.find((v) => v.id === versions.ownA.id);
+      assert.deepEqual(
+        { ...own, createdAt: undefined },
+        {
+          id: versions.ownA.id,
+          databaseId: versions.ownA.databaseId,
+          name: 'bicycle',
+          organisationId: orgA,
+          version: 1,
+          format: versions.ownA.format,
+          sourceName: 'bicycle-frame',
+          contentHash: versions.ownA.contentHash,
+          stats: versions.ownA.stats,
+          issueCount: versions.ownA.issues.length,
+          locked: false,
+          createdAt: undefined,
+        },
+      );
+      assert.ok(Date.parse(String(own?.createdAt)) > 0);
+      const shared = list.find((v) => v.id === versions.shared.id);
+      assert.deepEqual([shared?.organisationId, shared?.sourceName], [null, 'starter']);
+      const forB = await call('GET', `/v1/orgs/${orgB}/databases`, { token: sessions.ownerB });
+      assert.deepEqual(
+        (forB.body.versions as { id: string }[]).map((v) => v.id).sort(),
+        [versions.shared.id, versions.ownB.id].sort(),
+      );
+
+      const one = await call('GET', `/v1/orgs/${orgA}/databases/${versions.ownA.id}`, {
+        token: sessions.viewerA,
+      });
+      assert.equal(one.status, 200, JSON.stringify(one.body));
+      assert.deepEqual(one.body.issues, versions.ownA.issues);
+      assert.equal(one.body.issueCount, versions.ownA.issues.length);
+      const sharedForB = await call('GET', `/v1/orgs/${orgB}/databases/${versions.shared.id}`, {
+        token: sessions.ownerB,
+      });
+      assert.equal(sharedForB.status, 200);
+      for (const versionId of [versions.ownB.id, 'no-such-version']) {
+        const hidden = await call('GET', `/v1/orgs/${orgA}/databases/${versionId}`, {
+          token: sessions.ownerA,
+        });
+        assert.equal(hidden.status, 404);
+        assert.deepEqual(hidden.body, {
+          code: 'NOT_FOUND',
+          message: `no background database version '${versionId}' visible here`,
+          details: {},
+        });
+      }
+
+      // a version with more issues than one answer shows: the first 1000, and the count of all
+      const issues = Array.from({ length: 1001 }, (_, i) => ({
+        file: `processes/p${i}.json`,
+        path: '/exchanges/0/unit',
+        code: 'UNKNOWN_UNIT',
+        severity: 'warning',
+        message: `issue ${i}`,
+      }));
+      const many = randomUUID();
+      await store.db
+        .insertInto('database_versions')
+        .values({
+          id: many,
+          database_id: versions.ownA.databaseId,
+          version: 50,
+          format: 'openlca-jsonld',
+          source_name: 'many-issues.zip',
+          content_hash: 'sha256:0',
+          status: 'ready',
+          stats: '{}',
+          issues: JSON.stringify(issues),
+        })
+        .execute();
+      const capped = await call('GET', `/v1/orgs/${orgA}/databases/${many}`, { token: sessions.viewerA });
+      assert.equal(capped.status, 200);
+      assert.equal(capped.body.issueCount, 1001);
+      assert.deepEqual(capped.body.issues, issues.slice(0, 1000));
+      const inList = (
+        (await call('GET', `/v1/orgs/${orgA}/databases`, { token: sessions.viewerA })).body.versions as {
+          id: string;
+          issueCount: number;
+          issues?: unknown;
+        }[]
+      ).find((v) => v.id === many);
+      assert.deepEqual([inList?.issueCount, inList?.issues], [1001, undefined], 'the list carries no issues');
+
+      assert.deepEqual(
+        issuePaths(
+          await call('GET', `/v1/orgs/${orgA}/databases/${'x'.repeat(101)}`, { token: sessions.viewerA }),
+        ),
+        ['path:versionId'],
+      );
+    });
+
+    it('footprint of a background dataset: one solve on a cached version; unknown process 404; another tenant 404', async () => {
+      // examples/bicycle-frame/README.md: 35.2 kWh · (0.6 + 29.8 · 0.0015) / 0.98 + 2 · 1.5 + 0.4 · 0.05 = 26.176571… kg CO2e.
+      const expected = (35.2 * (0.6 + 29.8 * 0.0015)) / 0.98 + 3.02;
+      const path = `/v1/orgs/${orgA}/databases/${versions.ownA.id}/footprint`;
+      const first = await call('POST', path, { token: sessions.viewerA, body: { processId: 'p-frame' } });
+      assert.equal(first.status, 200, JSON.stringify(first.body));
+      const split = first.body.split as Record<string, number>;
+      assert.ok(Math.abs(split.total - expected) < 1e-9 * expected, String(split.total));
+      assert.equal((first.body.gwpSet as { id: string }).id, 'ipcc-ar6-gwp100');
+      const stages = first.body.byStage as { id: string; amount: number }[];
+      assert.ok(Math.abs(stages.reduce((a, s) => a + s.amount, 0) - expected) < 1e-9 * expected);
+      const ar5 = await call('POST', path, {
+        token: sessions.viewerA,
+        body: { processId: 'p-frame', amount: 2, method: 'ipcc-ar5-gwp100', biogenicApproach: '0/0' },
+      });
+      assert.equal(ar5.status, 200);
+      // AR5 CH4 28: 2 · (35.2 · (0.6 + 28 · 0.0015) / 0.98 + 3.02)
+      const ar5Total = (ar5.body.split as Record<string, number>).total;
+      assert.ok(Math.abs(ar5Total - 2 * ((35.2 * (0.6 + 28 * 0.0015)) / 0.98 + 3.02)) < 1e-9 * ar5Total);
+      const unknown = await call('POST', path, {
+        token: sessions.viewerA,
+        body: { processId: 'no-such-process' },
+      });
+      assert.equal(unknown.status, 404);
+      assert.equal((unknown.body.details as { code: string }).code, 'UNKNOWN_PROCESS');
+      const bad = await call('POST', path, {
+        token: sessions.viewerA,
+        body: { processId: 'p-frame', method: 'ipcc-ar7' },
+      });
+      assert.equal(bad.status, 400);
+      // B's private version, asked in A's name, and A's version asked by B: both 404.
+      assert.equal(
+        (
+          await call('POST', `/v1/orgs/${orgA}/databases/${versions.ownB.id}/footprint`, {
+            token: sessions.viewerA,
+            body: { processId: 'p-frame' },
+          })
+        ).status,
+        404,
+      );
+      assert.equal(
+        (
+          await call('POST', `/v1/orgs/${orgB}/databases/${versions.ownA.id}/footprint`, {
+            token: sessions.ownerB,
+            body: { processId: 'p-frame' },
+          })
+        ).status,
+        404,
+      );
+      // The shared starter database: Jiangsu grid electricity, 0.5827 kg CO2/kWh = 3.6 MJ.
+      const starter = await call('POST', `/v1/orgs/${orgA}/databases/${versions.shared.id}/footprint`, {
+        token: sessions.viewerA,
+        body: { processId: '74598a7b-cb71-5f37-b2a6-e36d1f608b8b', amount: 3.6 },
+      });
+      assert.equal(starter.status, 200, JSON.stringify(starter.body));
+      assert.ok(Math.abs((starter.body.split as Record<string, number>).total - 0.5827) < 1e-12);
+    });
+
+    it('models: create (ETag, Location), list by product, read, replace with If-Match or version; references must be visible', async () => {
+      const productId = await productOfA('Modelled pack');
+      const created = await call('POST', `/v1/orgs/${orgA}/models`, {
+        token: sessions.editorA,
+        body: { productId, name: ' Pack v1 ', backgroundVersionId: versions.ownA.id, model: aModel('v1') },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      assert.equal(created.headers.get('etag'), '"1"');
+      const id = String(created.body.id);
+      assert.equal(created.headers.get('location'), `/v1/orgs/${orgA}/models/${id}`);
+      assert.deepEqual(
+        { ...created.body, id: undefined, updatedAt: undefined },
+        {
+          id: undefined,
+          organisationId: orgA,
+          productId,
+          name: 'Pack v1',
+          backgroundVersionId: versions.ownA.id,
+          model: aModel('v1'),
+          version: 1,
+          updatedAt: undefined,
+        },
+      );
+      const onShared = await call('POST', `/v1/orgs/${orgA}/models`, {
+        token: sessions.editorA,
+        body: {
+          productId,
+          name: 'On the starter database',
+          backgroundVersionId: versions.shared.id,
+          model: {},
+        },
+      });
+      assert.equal(onShared.status, 201, JSON.stringify(onShared.body));
+      const otherProduct = await productOfA('Unmodelled');
+      const unlinked = await call('POST', `/v1/orgs/${orgA}/models`, {
+        token: sessions.editorA,
+        body: { productId: otherProduct, name: 'Draft', model: {} },
+      });
+      assert.equal(unlinked.status, 201);
+      assert.equal(unlinked.body.backgroundVersionId, null);
+
+      // references the organisation cannot see: 404 naming the field, as for ones that do not exist
+      const productB = await call('POST', `/v1/orgs/${orgB}/products`, {
+        token: sessions.ownerB,
+        body: newProduct('B product for models'),
+      });
+      for (const [field, body] of [
+        ['backgroundVersionId', { productId, name: 'x', backgroundVersionId: versions.ownB.id, model: {} }],
+        ['backgroundVersionId', { productId, name: 'x', backgroundVersionId: 'no-such-version', model: {} }],
+        ['productId', { productId: String(productB.body.id), name: 'x', model: {} }],
+        ['productId', { productId: 'no-such-product', name: 'x', model: {} }],
+      ] as const) {
+        const refused = await call('POST', `/v1/orgs/${orgA}/models`, { token: sessions.editorA, body });
+        assert.equal(refused.status, 404, `${field}: ${JSON.stringify(refused.body)}`);
+        assert.equal(refused.body.code, 'NOT_FOUND');
+        assert.deepEqual(refused.body.details, { field });
+      }
+
+      const all = await call('GET', `/v1/orgs/${orgA}/models`, { token: sessions.viewerA });
+      assert.equal(all.status, 200);
+      const summaries = all.body.models as Record<string, unknown>[];
+      assert.ok(
+        [id, String(onShared.body.id), String(unlinked.body.id)].every((m) =>
+          summaries.some((s) => s.id === m),
+        ),
+      );
+      assert.ok(
+        summaries.every((s) => !('model' in s)),
+        'the list carries no documents',
+      );
+      const ofProduct = await call('GET', `/v1/orgs/${orgA}/models?productId=${productId}`, {
+        token: sessions.viewerA,
+      });
+      assert.deepEqual(
+        (ofProduct.body.models as { name: string }[]).map((m) => m.name),
+        ['On the starter database', 'Pack v1'],
+      );
+      const ofB = await call('GET', `/v1/orgs/${orgA}/models?productId=${String(productB.body.id)}`, {
+        token: sessions.viewerA,
+      });
+      assert.deepEqual(ofB.body.models, []);
+
+      const read = await call('GET', `/v1/orgs/${orgA}/models/${id}`, { token: sessions.viewerA });
+      assert.equal(read.status, 200);
+      assert.equal(read.headers.get('etag'), '"1"');
+      assert.deepEqual(read.body.model, aModel('v1'));
+
+      const path = `/v1/orgs/${orgA}/models/${id}`;
+      const byHeader = await call('PUT', path, {
+        token: sessions.editorA,
+        headers: { 'if-match': '"1"' },
+        body: { model: aModel('v2') },
+      });
+      assert.equal(byHeader.status, 200, JSON.stringify(byHeader.body));
+      assert.equal(byHeader.headers.get('etag'), '"2"');
+      assert.deepEqual(
+        [byHeader.body.model, byHeader.body.version, byHeader.body.name],
+        [aModel('v2'), 2, 'Pack v1'],
+      );
+      const byBody = await call('PUT', path, {
+        token: sessions.editorA,
+        body: { version: 2, model: aModel('v3') },
+      });
+      assert.equal(byBody.status, 200);
+      assert.equal(byBody.body.version, 3);
+      const unconditional = await call('PUT', path, { token: sessions.editorA, body: { model: {} } });
+      assert.equal(unconditional.status, 428);
+      assert.equal(unconditional.body.code, 'PRECONDITION_REQUIRED');
+      const stale = await call('PUT', path, {
+        token: sessions.editorA,
+        headers: { 'if-match': '"1"' },
+        body: { model: {} },
+      });
+      assert.equal(stale.status, 409);
+      assert.equal(stale.body.code, 'VERSION_CONFLICT');
+      assert.equal((stale.body.details as { currentVersion: number }).currentVersion, 3);
+      assert.deepEqual(
+        issuePaths(
+          await call('PUT', path, {
+            token: sessions.editorA,
+            headers: { 'if-match': '"3"' },
+            body: { version: 2, model: {} },
+          }),
+        ),
+        ['body:version'],
+      );
+      const missing = await call('PUT', `/v1/orgs/${orgA}/models/no-such-model`, {
+        token: sessions.editorA,
+        headers: { 'if-match': '"1"' },
+        body: { model: {} },
+      });
+      assert.equal(missing.status, 404);
+      assert.equal(
+        (await call('GET', `/v1/orgs/${orgA}/models/no-such-model`, { token: sessions.viewerA })).status,
+        404,
+      );
+      assert.deepEqual((await call('GET', path, { token: sessions.viewerA })).body.model, aModel('v3'));
+    });
+
+    it('an invalid model is 400 VALIDATION_FAILED per field; a document over 1 MB is refused whatever the body limit', async () => {
+      assert.deepEqual(
+        issuePaths(
+          await call('POST', `/v1/orgs/${orgA}/models`, {
+            token: sessions.editorA,
+            body: { productId: '', name: ' ', backgroundVersionId: 7, model: [1, 2], stage: 'A1' },
+          }),
+        ),
+        ['body:', 'body:backgroundVersionId', 'body:model', 'body:name', 'body:productId'],
+      );
+      assert.deepEqual(
+        issuePaths(
+          await call('POST', `/v1/orgs/${orgA}/models`, { token: sessions.editorA, body: { name: 'x' } }),
+        ),
+        ['body:model', 'body:productId'],
+      );
+      const productId = await productOfA('Big model');
+      const made = await call('POST', `/v1/orgs/${orgA}/models`, {
+        token: sessions.editorA,
+        body: { productId, name: 'big', model: {} },
+      });
+      const path = `/v1/orgs/${orgA}/models/${String(made.body.id)}`;
+      for (const body of [{ model: 'a string' }, { model: null }, {}, { model: {}, name: 'renamed' }])
+        assert.ok(
+          issuePaths(
+            await call('PUT', path, { token: sessions.editorA, headers: { 'if-match': '"1"' }, body }),
+          ).length > 0,
+          JSON.stringify(body),
+        );
+      assert.deepEqual(
+        issuePaths(await call('GET', `/v1/orgs/${orgA}/models?productId=`, { token: sessions.viewerA })),
+        ['query:productId'],
+      );
+
+      const big = { note: 'x'.repeat(1024 * 1024) }; // a little over 1 MB as JSON
+      // the default body limit (1 MB) comes first (on a listener of its own: the server answers 413 before
+      // reading the body and closes that connection)
+      const strict = await listen(createApp({ store, config: testConfig(), logger }), {
+        port: 0,
+        host: '127.0.0.1',
+      });
+      try {
+        const res = await fetch(`${strict.url}${path}`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${sessions.editorA}`,
+            'content-type': 'application/json',
+            'if-match': '"1"',
+          },
+          body: JSON.stringify({ model: big }),
+        });
+        assert.equal(res.status, 413);
+        assert.equal(((await res.json()) as { code: string }).code, 'PAYLOAD_TOO_LARGE');
+      } finally {
+        await strict.close();
+      }
+      const roomy = await listen(
+        createApp({ store, config: testConfig({ OPENCFP_BODY_LIMIT: '4mb' }), logger }),
+        { port: 0, host: '127.0.0.1' },
+      );
+      try {
+        const res = await fetch(`${roomy.url}${path}`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${sessions.editorA}`,
+            'content-type': 'application/json',
+            'if-match': '"1"',
+          },
+          body: JSON.stringify({ model: big }),
+        });
+        const answer = {
+          status: res.status,
+          headers: res.headers,
+          body: (await res.json()) as Record<string, unknown>,
+        };
+        assert.deepEqual(issuePaths(answer), ['body:model']);
+        assert.match(String(answer.body.message), /larger than 1048576 bytes/);
+        const fits = await fetch(`${roomy.url}${path}`, {
+          method: 'PUT',
+          headers: {
+            authorization: `Bearer ${sessions.editorA}`,
+            'content-type': 'application/json',
+            'if-match': '"1"',
+          },
+          body: JSON.stringify({ model: { note: 'x'.repeat(1024 * 1024 - 20) } }),
+        });
+        assert.equal(fits.status, 200, 'just under 1 MB is kept');
+        await fits.arrayBuffer();
+      } finally {
+        await roomy.close();
+      }
+    });
+
+    it('models: viewers read but do not write; machine clients cannot save models yet (403, nothing written)', async () => {
+      const productId = await productOfA('Guarded');
+      const made = await call('POST', `/v1/orgs/${orgA}/models`, {
+        token: sessions.editorA,
+        body: { productId, name: 'guarded', model: aModel('kept') },
+      });
+      const path = `/v1/orgs/${orgA}/models/${String(made.body.id)}`;
+      const client = await createApiToken(store, {
+        kind: 'client',
+        organisationId: orgA,
+        name: 'modeller',
+        role: 'editor',
+        createdBy: people.ownerA.id,
+      });
+      const denied = [
+        await call('POST', `/v1/orgs/${orgA}/models`, {
+          token: sessions.viewerA,
+          body: { productId, name: 'no', model: {} },
+        }),
+        await call('PUT', path, {
+          token: sessions.viewerA,
+          headers: { 'if-match': '"1"' },
+          body: { model: {} },
+        }),
+        await call('POST', `/v1/orgs/${orgA}/models`, {
+          token: client.secret,
+          body: { productId, name: 'no', model: {} },
+        }),
+        await call('PUT', path, {
+          token: client.secret,
+          headers: { 'if-match': '"1"' },
+          body: { model: {} },
+        }),
+      ];
+      for (const answer of denied) {
+        assert.equal(answer.status, 403, JSON.stringify(answer.body));
+        assert.equal(answer.body.code, 'FORBIDDEN');
+      }
+      assert.deepEqual(denied[0].body.details, { required: 'editor', role: 'viewer' });
+      assert.deepEqual(denied[2].body.details, { via: 'client' });
+      assert.equal((await call('GET', path, { token: client.secret })).status, 200, 'a client reads models');
+      const still = await call('GET', path, { token: sessions.viewerA });
+      assert.deepEqual([still.body.model, still.body.version], [aModel('kept'), 1]);
+      const listed = await call('GET', `/v1/orgs/${orgA}/models?productId=${productId}`, {
+        token: sessions.viewerA,
+      });
+      assert.equal((listed.body.models as unknown[]).length, 1);
+    });
+
     it('an invalid product is 400 VALIDATION_FAILED with one issue per field', async () => {
       const answer = await call('POST', `/v1/orgs/${orgA}/products`, {
         token: sessions.editorA,
@@ -547,7 +1029,13 @@ export function routeCases(
         { token: 'something-else' },
         { headers: { authorization: 'Basic dXNlcjpwdw==' } },
       ]) {
-        for (const path of ['/v1/me', '/v1/orgs', `/v1/orgs/${orgA}/products`]) {
+        for (const path of [
+          '/v1/me',
+          '/v1/orgs',
+          `/v1/orgs/${orgA}/products`,
+          `/v1/orgs/${orgA}/databases`,
+          `/v1/orgs/${orgA}/models`,
+        ]) {
           const answer = await call('GET', path, options);
           assert.equal(answer.status, 401, `${path} ${JSON.stringify(options)}`);
           assert.equal(answer.body.code, 'UNAUTHENTICATED');
@@ -603,9 +1091,22 @@ export function routeCases(
         token: sessions.ownerA,
         body: { name: 'kept', role: 'viewer', kind: 'personal' },
       });
+      const model = await call('POST', `/v1/orgs/${orgA}/models`, {
+        token: sessions.editorA,
+        body: {
+          productId: String(product.body.id),
+          name: 'Secret model',
+          backgroundVersionId: versions.ownA.id,
+          model: aModel('secret'),
+        },
+      });
+      assert.equal(model.status, 201);
+      // a path parameter's value, by name or by the collection before it (`products/{id}`, `models/{id}`)
       const ids: Record<string, string> = {
         orgId: orgA,
-        id: String(product.body.id),
+        'products/id': String(product.body.id),
+        'models/id': String(model.body.id),
+        'databases/versionId': versions.ownA.id,
         tokenId: String(token.body.id),
       };
       const clientB = await createApiToken(store, {
@@ -629,14 +1130,15 @@ export function routeCases(
         .flatMap(([path, methods]) =>
           Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
         );
-      assert.ok(routes.length >= 8, `found ${routes.length} organisation-scoped routes`);
+      assert.ok(routes.length >= 15, `found ${routes.length} organisation-scoped routes`);
       for (const { method, path } of routes) {
-        const concrete = path.replace(/\{(\w+)\}/g, (_, param: string) => {
+        const concrete = path.replace(/([\w-]+)\/\{(\w+)\}/g, (_, collection: string, param: string) => {
+          const value = ids[`${collection}/${param}`] ?? ids[param];
           assert.ok(
-            ids[param],
+            value,
             `the tenant isolation test has no value for {${param}} of ${method} ${path}: add one`,
           );
-          return ids[param];
+          return `${collection}/${value}`;
         });
         assert.ok(doc.paths[path][method.toLowerCase()].security, `${method} ${path} documents its security`);
         for (const [who, secret] of Object.entries(outsiders)) {
@@ -665,11 +1167,15 @@ export function routeCases(
         details: {},
       });
       // and nothing changed
-      const kept = await call('GET', `/v1/orgs/${orgA}/products/${ids.id}`, {
+      const kept = await call('GET', `/v1/orgs/${orgA}/products/${ids['products/id']}`, {
         token: String(token.body.secret),
       });
       assert.equal(kept.status, 200, 'the product is still there and the token still works');
       assert.deepEqual([kept.body.nameEn, kept.body.version], ['Secret product', 1]);
+      const keptModel = await call('GET', `/v1/orgs/${orgA}/models/${ids['models/id']}`, {
+        token: String(token.body.secret),
+      });
+      assert.deepEqual([keptModel.body.model, keptModel.body.version], [aModel('secret'), 1]);
       const members = await store.db
         .selectFrom('memberships')
         .where('organisation_id', '=', orgA)
@@ -690,6 +1196,82 @@ export function routeCases(
         ).status,
         404,
       );
+      const modelB = await call('POST', `/v1/orgs/${orgB}/models`, {
+        token: sessions.ownerB,
+        body: { productId: String(productB.body.id), name: 'B model', model: {} },
+      });
+      assert.equal(modelB.status, 201);
+      for (const path of [`models/${String(modelB.body.id)}`, `databases/${versions.ownB.id}`])
+        assert.equal(
+          (await call('GET', `/v1/orgs/${orgA}/${path}`, { token: sessions.ownerA })).status,
+          404,
+          path,
+        );
+      assert.equal(
+        (
+          await call('PUT', `/v1/orgs/${orgA}/models/${String(modelB.body.id)}`, {
+            token: sessions.ownerA,
+            headers: { 'if-match': '"1"' },
+            body: { model: { taken: true } },
+          })
+        ).status,
+        404,
+      );
+      assert.deepEqual(
+        (await call('GET', `/v1/orgs/${orgB}/models/${String(modelB.body.id)}`, { token: sessions.ownerB }))
+          .body.model,
+        {},
+      );
+    });
+
+    it('two editors saving the same model version: one 200, one 409, and after a reload nothing is lost', async () => {
+      const productId = await productOfA('Contended model');
+      const created = await call('POST', `/v1/orgs/${orgA}/models`, {
+        token: sessions.editorA,
+        body: {
+          productId,
+          name: 'contended',
+          backgroundVersionId: versions.shared.id,
+          model: { processes: [] },
+        },
+      });
+      const path = `/v1/orgs/${orgA}/models/${String(created.body.id)}`;
+      const edits = {
+        first: { processes: [], note: 'first editor' },
+        second: { processes: [{ id: 'cell' }] },
+      };
+      const [first, second] = await Promise.all([
+        call('PUT', path, {
+          token: sessions.editorA,
+          headers: { 'if-match': '"1"' },
+          body: { model: edits.first },
+        }),
+        call('PUT', path, { token: sessions.editor2A, body: { version: 1, model: edits.second } }),
+      ]);
+      assert.deepEqual([first.status, second.status].sort(), [200, 409]);
+      const loser = first.status === 409 ? first : second;
+      assert.equal(loser.body.code, 'VERSION_CONFLICT');
+      assert.equal((loser.body.details as { currentVersion: number }).currentVersion, 2);
+
+      // the loser reloads, merges its change into what is there now, and saves with the new version
+      const reread = await call('GET', path, { token: sessions.editorA });
+      const merged = { ...(reread.body.model as object), ...(loser === first ? edits.first : edits.second) };
+      const retry = await call('PUT', path, {
+        token: loser === first ? sessions.editorA : sessions.editor2A,
+        headers: { 'if-match': reread.headers.get('etag') ?? '' },
+        body: { model: merged },
+      });
+      assert.equal(retry.status, 200);
+      const final = await call('GET', path, { token: sessions.viewerA });
+      assert.equal(final.body.version, 3);
+      assert.deepEqual(final.body.model, merged);
+      assert.equal((final.body.model as { note?: string }).note, 'first editor');
+      const audit = await store.db
+        .selectFrom('audit_log')
+        .where('entity_id', '=', String(created.body.id))
+        .select('action')
+        .execute();
+      assert.deepEqual(audit.map((a) => a.action).sort(), ['create', 'update', 'update']);
     });
 
     it('two editors changing the same version: one 200, one 409, and after a reload nothing is lost', async () => {
@@ -811,6 +1393,10 @@ export function routeCases(
         'GET /v1/me',
         'GET /v1/orgs',
         'GET /v1/orgs/{orgId}',
+        'GET /v1/orgs/{orgId}/databases',
+        'GET /v1/orgs/{orgId}/databases/{versionId}',
+        'GET /v1/orgs/{orgId}/models',
+        'GET /v1/orgs/{orgId}/models/{id}',
         'GET /v1/orgs/{orgId}/products',
         'GET /v1/orgs/{orgId}/products/{id}',
         'PATCH /v1/orgs/{orgId}/products/{id}',
@@ -818,9 +1404,12 @@ export function routeCases(
         'POST /v1/auth/sign-out',
         'POST /v1/oauth/token',
         'POST /v1/orgs',
+        'POST /v1/orgs/{orgId}/databases/{versionId}/footprint',
         'POST /v1/orgs/{orgId}/members',
+        'POST /v1/orgs/{orgId}/models',
         'POST /v1/orgs/{orgId}/products',
         'POST /v1/orgs/{orgId}/tokens',
+        'PUT /v1/orgs/{orgId}/models/{id}',
       ]);
       for (const { route, op } of routes) {
         assert.ok(op.responses.default, `${route} documents its errors`);
@@ -836,6 +1425,14 @@ export function routeCases(
         'Session',
         'Me',
         'CreatedToken',
+        'DatabaseVersion',
+        'DatabaseVersionDetail',
+        'ImportIssue',
+        'ProductModel',
+        'ProductModelSummary',
+        'NewProductModel',
+        'ProductModelReplacement',
+        'ModelDocument',
       ])
         assert.ok(doc.components.schemas[schema], schema);
       assert.deepEqual(logger.lines, [], 'no internal errors');

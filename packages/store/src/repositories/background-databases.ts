@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Database } from '@opencfp/core';
 import { emptyDatabase } from '@opencfp/core';
 import { readDatabase, type ImportIssue } from '@opencfp/formats';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { StoreError } from '../errors.js';
 import type { Schema } from '../schema.js';
 import type { Store } from '../store.js';
@@ -39,6 +39,14 @@ export interface DatabaseVersion {
   stats: Record<string, number>;
   issues: ImportIssue[];
   locked: boolean;
+}
+
+/** A stored version as listed: without its reading issues (their number instead), with its owner and age. */
+export interface DatabaseVersionInfo extends Omit<DatabaseVersion, 'issues'> {
+  /** The organisation that imported it; null for a database shared with every organisation (the starter one). */
+  organisationId: string | null;
+  issueCount: number;
+  createdAt: Date;
 }
 
 /** SHA-256 of a file, or of a folder's files in name order (path and bytes). */
@@ -223,4 +231,96 @@ export async function lockBackgroundDatabase(store: Store, versionId: string): P
     .where('id', '=', versionId)
     .where('locked_at', 'is', null)
     .execute();
+}
+
+/** The columns of a version's listing, joined with its database (visibility is checked by the callers' where). */
+function versionInfoQuery(store: Store, organisationId: string) {
+  return store.db
+    .selectFrom('database_versions')
+    .innerJoin('background_databases', 'background_databases.id', 'database_versions.database_id')
+    .where((eb) =>
+      eb.or([
+        eb('background_databases.organisation_id', '=', organisationId),
+        eb('background_databases.organisation_id', 'is', null),
+      ]),
+    )
+    .select([
+      'database_versions.id',
+      'database_versions.database_id',
+      'background_databases.name',
+      'background_databases.organisation_id',
+      'database_versions.version',
+      'database_versions.format',
+      'database_versions.source_name',
+      'database_versions.content_hash',
+      'database_versions.stats',
+      'database_versions.created_at',
+      'database_versions.locked_at',
+      sql<number>`jsonb_array_length(database_versions.issues)`.as('issue_count'),
+    ]);
+}
+
+type VersionInfoRow = Awaited<ReturnType<ReturnType<typeof versionInfoQuery>['executeTakeFirstOrThrow']>>;
+
+const toVersionInfo = (r: VersionInfoRow): DatabaseVersionInfo => ({
+  id: r.id,
+  databaseId: r.database_id,
+  name: r.name,
+  organisationId: r.organisation_id,
+  version: r.version,
+  format: r.format,
+  sourceName: r.source_name,
+  contentHash: r.content_hash,
+  stats: r.stats as Record<string, number>,
+  issueCount: Number(r.issue_count),
+  locked: r.locked_at !== null,
+  createdAt: r.created_at,
+});
+
+/**
+ * The background database versions an organisation can use: its own and the shared ones (organisation null, e.g.
+ * the starter database), by database name and version. Without their reading issues (`issueCount` instead).
+ *
+ * @example const versions = await listBackgroundDatabaseVersions(store, orgId);
+ */
+export async function listBackgroundDatabaseVersions(
+  store: Store,
+  organisationId: string,
+): Promise<DatabaseVersionInfo[]> {
+  const rows = await versionInfoQuery(store, organisationId)
+    .orderBy('background_databases.name')
+    .orderBy('background_databases.id')
+    .orderBy('database_versions.version')
+    .execute();
+  return rows.map(toVersionInfo);
+}
+
+/**
+ * One version visible to the organisation (its own or shared) with the first `issueLimit` (default 1000) of its
+ * reading issues, in the order they were found; `issueCount` is the number of all of them. Another organisation's
+ * version is NOT_FOUND, exactly like one that does not exist.
+ *
+ * @example const v = await getBackgroundDatabaseVersion(store, orgId, versionId, { issueLimit: 100 });
+ */
+export async function getBackgroundDatabaseVersion(
+  store: Store,
+  organisationId: string,
+  versionId: string,
+  options: { issueLimit?: number } = {},
+): Promise<DatabaseVersionInfo & { issues: ImportIssue[] }> {
+  const limit = Math.max(0, Math.floor(options.issueLimit ?? 1000));
+  const row = await versionInfoQuery(store, organisationId)
+    .where('database_versions.id', '=', versionId)
+    .select(
+      limit === 0
+        ? sql<ImportIssue[]>`'[]'::jsonb`.as('first_issues')
+        : sql<
+            ImportIssue[]
+          >`jsonb_path_query_array(database_versions.issues, ${`$[0 to ${limit - 1}]`}::jsonpath)`.as(
+            'first_issues',
+          ),
+    )
+    .executeTakeFirst();
+  if (!row) throw new StoreError('NOT_FOUND', `no background database version '${versionId}' visible here`);
+  return { ...toVersionInfo(row), issues: row.first_issues };
 }

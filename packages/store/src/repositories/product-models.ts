@@ -15,6 +15,9 @@ export interface ProductModel {
   updatedAt: Date;
 }
 
+/** A product model without its document, as listed. */
+export type ProductModelSummary = Omit<ProductModel, 'model'>;
+
 /** An immutable calculation result with the hash of everything that went into it. */
 export interface CalculationResult {
   id: string;
@@ -114,6 +117,32 @@ export const productModels = {
       await audit(trx, { organisationId, actorId, action: 'create', entity: 'product-model', entityId: id });
       return fromRow(row);
     });
+  },
+
+  /**
+   * The organisation's models without their documents (read one with `get`), by name; only those of `productId`
+   * when given (another tenant's product: none).
+   */
+  async list(
+    store: Store,
+    organisationId: string,
+    filter: { productId?: string } = {},
+  ): Promise<ProductModelSummary[]> {
+    let query = store.db
+      .selectFrom('product_models')
+      .where('organisation_id', '=', organisationId)
+      .select(MODEL_COLUMNS.filter((c) => c !== 'model'));
+    if (filter.productId !== undefined) query = query.where('product_id', '=', filter.productId);
+    const rows = await query.orderBy('name').orderBy('id').execute();
+    return rows.map((r) => ({
+      id: r.id,
+      organisationId: r.organisation_id,
+      productId: r.product_id,
+      name: r.name,
+      backgroundVersionId: r.background_version_id,
+      version: r.version,
+      updatedAt: r.updated_at,
+    }));
   },
 
   async get(store: Store, organisationId: string, id: string): Promise<ProductModel> {

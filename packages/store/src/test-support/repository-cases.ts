@@ -17,7 +17,9 @@ import {
   signOut,
 } from '../repositories/accounts.js';
 import {
+  getBackgroundDatabaseVersion,
   importBackgroundDatabase,
+  listBackgroundDatabaseVersions,
   loadBackgroundDatabase,
   lockBackgroundDatabase,
 } from '../repositories/background-databases.js';
@@ -252,6 +254,28 @@ export function repositoryCases(
       assert.deepEqual(m.model, model);
       const saved = await productModels.save(store, org.id, m.id, 1, { ...model, note: 'edited' }, user.id);
       assert.equal(saved.version, 2);
+      const p2 = await products.create(store, org.id, { ...battery, nameEn: 'Cell' }, user.id);
+      const m2 = await productModels.create(
+        store,
+        org.id,
+        { productId: p2.id, name: 'cell v1', backgroundVersionId: null, model: {} },
+        user.id,
+      );
+      const { model: _document, ...summary } = saved;
+      assert.deepEqual(await productModels.list(store, org.id, { productId: p.id }), [summary]);
+      assert.deepEqual(
+        (await productModels.list(store, org.id)).map((s) => [s.name, s.version]),
+        [
+          ['cell v1', 1],
+          ['pack v1', 2],
+        ],
+      );
+      assert.deepEqual(
+        (await productModels.list(store, org.id, { productId: p2.id })).map((s) => s.id),
+        [m2.id],
+      );
+      assert.deepEqual(await productModels.list(store, other.id), []);
+      assert.deepEqual(await productModels.list(store, other.id, { productId: p.id }), []);
       await assert.rejects(
         productModels.save(store, org.id, m.id, 1, model, user.id),
         isCode('VERSION_CONFLICT'),
@@ -363,6 +387,79 @@ export function backgroundDatabaseCases(
       }).impacts;
       assert.ok(h && Math.abs(h[0].amount - 26.176571) < 1e-5, String(h?.[0].amount));
       await assert.rejects(loadBackgroundDatabase(store, other.id, v1.id), isCode('NOT_FOUND'));
+      // Listed for its organisation (with shared ones), not for another; one version with its issues.
+      const shared = await importBackgroundDatabase(
+        store,
+        { organisationId: null, name: `shared-${randomUUID().slice(0, 8)}`, path: examplePath },
+        null,
+      );
+      const mine = await listBackgroundDatabaseVersions(store, org.id);
+      const listed = mine.find((v) => v.id === v1.id);
+      assert.ok(listed);
+      assert.deepEqual(
+        { ...listed, createdAt: undefined },
+        {
+          id: v1.id,
+          databaseId: v1.databaseId,
+          name: 'bicycle',
+          organisationId: org.id,
+          version: 1,
+          format: v1.format,
+          sourceName: 'bicycle-frame',
+          contentHash: v1.contentHash,
+          stats: v1.stats,
+          issueCount: v1.issues.length,
+          locked: false,
+          createdAt: undefined,
+        },
+      );
+      assert.ok(listed.createdAt instanceof Date);
+      assert.deepEqual(
+        mine.filter((v) => v.databaseId === v1.databaseId).map((v) => v.version),
+        [1, 2],
+      );
+      assert.ok(mine.some((v) => v.id === shared.id && v.organisationId === null));
+      const theirs = await listBackgroundDatabaseVersions(store, other.id);
+      assert.ok(theirs.some((v) => v.id === shared.id));
+      assert.ok(!theirs.some((v) => v.databaseId === v1.databaseId));
+      const one = await getBackgroundDatabaseVersion(store, org.id, v1.id);
+      assert.deepEqual(one.issues, v1.issues);
+      assert.equal((await getBackgroundDatabaseVersion(store, other.id, shared.id)).id, shared.id);
+      await assert.rejects(getBackgroundDatabaseVersion(store, other.id, v1.id), isCode('NOT_FOUND'));
+      await assert.rejects(
+        getBackgroundDatabaseVersion(store, org.id, 'no-such-version'),
+        isCode('NOT_FOUND'),
+      );
+      // Only the first issues are read; issueCount counts them all.
+      const issues = [0, 1, 2].map((i) => ({
+        file: `f${i}`,
+        path: '',
+        code: 'X',
+        severity: 'warning',
+        message: `issue ${i}`,
+      }));
+      const crafted = randomUUID();
+      await store.db
+        .insertInto('database_versions')
+        .values({
+          id: crafted,
+          database_id: v1.databaseId,
+          version: 99,
+          format: 'test',
+          source_name: 'crafted',
+          stats: '{}',
+          content_hash: 'sha256:0',
+          status: 'ready',
+          issues: JSON.stringify(issues),
+        })
+        .execute();
+      const firstTwo = await getBackgroundDatabaseVersion(store, org.id, crafted, { issueLimit: 2 });
+      assert.deepEqual([firstTwo.issues, firstTwo.issueCount], [issues.slice(0, 2), 3]);
+      assert.deepEqual((await getBackgroundDatabaseVersion(store, org.id, crafted)).issues, issues);
+      assert.deepEqual(
+        (await getBackgroundDatabaseVersion(store, org.id, crafted, { issueLimit: 0 })).issues,
+        [],
+      );
       // Once a study uses it, a version cannot change.
       await lockBackgroundDatabase(store, v1.id);
       await assert.rejects(

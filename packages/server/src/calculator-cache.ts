@@ -1,0 +1,68 @@
+import { Calculator, type Database } from '@opencfp/core';
+import { loadBackgroundDatabase, StoreError, type Store } from '@opencfp/store';
+
+interface Entry {
+  database: Database;
+  calculator: Calculator;
+}
+
+/**
+ * Background databases loaded and factorized once per version and kept (least recently used out first), so a
+ * calculation on a cached version costs one solve, not a database load and a factorization. Versions never change
+ * once used (database trigger), so an entry never goes stale. Concurrent first requests for one version share one
+ * load.
+ *
+ * @example const { database, calculator } = await cache.get(store, organisationId, versionId);
+ */
+export class CalculatorCache {
+  private readonly entries = new Map<string, Promise<Entry>>();
+
+  constructor(private readonly capacity = 4) {}
+
+  /** The version's database and calculator; NOT_FOUND (from the store) when the organisation cannot see it. */
+  async get(store: Store, organisationId: string, versionId: string): Promise<Entry> {
+    // Visibility is checked on every call: the cache is shared by all organisations.
+    const cached = this.entries.get(versionId);
+    if (cached) {
+      await loadBackgroundDatabaseVisible(store, organisationId, versionId);
+      this.entries.delete(versionId);
+      this.entries.set(versionId, cached); // most recently used last
+      return cached;
+    }
+    const loading = (async () => {
+      const database = await loadBackgroundDatabase(store, organisationId, versionId);
+      return { database, calculator: new Calculator(database) };
+    })();
+    this.entries.set(versionId, loading);
+    try {
+      await loading;
+    } catch (e) {
+      this.entries.delete(versionId);
+      throw e;
+    }
+    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    return loading;
+  }
+
+  /** How many versions are held. */
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** Throws NOT_FOUND unless the version is the organisation's or shared (a cheap query, no entities loaded). */
+async function loadBackgroundDatabaseVisible(store: Store, organisationId: string, versionId: string) {
+  const row = await store.db
+    .selectFrom('database_versions')
+    .innerJoin('background_databases', 'background_databases.id', 'database_versions.database_id')
+    .where('database_versions.id', '=', versionId)
+    .where((eb) =>
+      eb.or([
+        eb('background_databases.organisation_id', '=', organisationId),
+        eb('background_databases.organisation_id', 'is', null),
+      ]),
+    )
+    .select('database_versions.id')
+    .executeTakeFirst();
+  if (!row) throw new StoreError('NOT_FOUND', `no background database version '${versionId}' visible here`);
+}

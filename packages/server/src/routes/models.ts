@@ -1,0 +1,272 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import {
+  StoreError,
+  getBackgroundDatabaseVersion,
+  productModels,
+  products,
+  type Principal,
+  type ProductModel,
+  type ProductModelSummary,
+} from '@opencfp/store';
+import { SIGNED_IN } from '../authenticate.js';
+import { ServerError } from '../errors.js';
+import { actorId, orgAccess, principalOf } from '../org-access.js';
+import { createRouter, defineRoute, type AppEnv } from '../routing.js';
+import { Instant, OrgParams } from './schemas.js';
+import { ETAG_HEADER, IfMatch, etag, expectedVersion } from './versions.js';
+
+/** The largest model document, in bytes of its JSON text (whatever the server's bodyLimit). */
+export const MODEL_MAX_BYTES = 1024 * 1024;
+
+const Id = z.string().min(1).max(100);
+
+/**
+ * The model document: for now any JSON object of at most 1 MB. Its schema (foreground processes, links,
+ * parameters, stage tags, scenarios) comes with the calculation routes.
+ */
+const ModelDocument = z
+  .record(z.string(), z.unknown())
+  .refine((model) => Buffer.byteLength(JSON.stringify(model), 'utf8') <= MODEL_MAX_BYTES, {
+    message: `the model document is larger than ${MODEL_MAX_BYTES} bytes (1 MB) as JSON`,
+  })
+  .openapi('ModelDocument', {
+    description:
+      'the foreground model as a JSON object of at most 1 MB; its schema is not checked yet (it comes with the calculation work)',
+    example: { processes: [] },
+  });
+
+const summaryFields = {
+  id: z.string(),
+  organisationId: z.string(),
+  productId: z.string(),
+  name: z.string().openapi({ example: 'LFP pack, 2025 design' }),
+  backgroundVersionId: z
+    .string()
+    .nullable()
+    .openapi({ description: 'the background database version the model links to (GET …/databases)' }),
+  version: z.number().int().positive().openapi({ description: 'increases with every save; also the ETag' }),
+  updatedAt: Instant,
+};
+
+const ProductModelSummarySchema = z.object(summaryFields).openapi('ProductModelSummary');
+const ProductModelSchema = z.object({ ...summaryFields, model: ModelDocument }).openapi('ProductModel');
+
+const NewProductModel = z
+  .strictObject({
+    productId: Id.openapi({ description: 'a product of the organisation' }),
+    name: z.string().trim().min(1).max(300).openapi({ example: 'LFP pack, 2025 design' }),
+    backgroundVersionId: Id.nullable().default(null).openapi({
+      description: 'a database version the organisation can use (its own or shared); null: none yet',
+    }),
+    model: ModelDocument,
+  })
+  .openapi('NewProductModel');
+
+const ModelReplacement = z
+  .strictObject({
+    model: ModelDocument,
+    version: z.number().int().positive().optional().openapi({
+      description: 'the version you read, when you do not send If-Match',
+    }),
+  })
+  .openapi('ProductModelReplacement');
+
+const ProductModelList = z.object({ models: z.array(ProductModelSummarySchema) }).openapi('ProductModelList');
+
+const ModelParams = OrgParams.extend({
+  id: Id.openapi({ param: { name: 'id', in: 'path' }, description: 'the model id' }),
+});
+
+const ListQuery = z.object({
+  productId: Id.optional().openapi({
+    param: { name: 'productId', in: 'query' },
+    description: 'only the models of this product',
+  }),
+});
+
+/** A model (or its summary) as JSON (instants as ISO text). */
+const toJson = <M extends ProductModelSummary | ProductModel>(m: M) => ({
+  ...m,
+  updatedAt: m.updatedAt.toISOString(),
+});
+
+/**
+ * A record the request body refers to by id: another tenant's, or none, is 404 NOT_FOUND with `details.field`
+ * (as for an unknown member e-mail), so a body cannot probe other tenants' ids either.
+ */
+async function referenced<T>(field: string, lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup;
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'NOT_FOUND')
+      throw new ServerError('NOT_FOUND', e.message, { details: { field } });
+    throw e;
+  }
+}
+
+/**
+ * The store records the user who last saved a model (`updated_by`, a user): a machine client, which has no user,
+ * cannot save models until the store can record a token instead (see docs/server.md).
+ */
+function modelAuthor(principal: Principal): string {
+  if (principal.userId === null)
+    throw new ServerError(
+      'FORBIDDEN',
+      'machine clients cannot save product models yet: use a personal API token or a session',
+      { details: { via: principal.via } },
+    );
+  return actorId(principal);
+}
+
+/**
+ * Product models of an organisation, mounted under `/v1`: viewers read, editors create and save. A save replaces
+ * the model document and names the version it was made from (If-Match or `version`); a stale one is 409
+ * VERSION_CONFLICT.
+ */
+export function modelsRouter(): OpenAPIHono<AppEnv> {
+  const router = createRouter();
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/orgs/{orgId}/models',
+      tags: ['models'],
+      summary: 'The organisation’s product models, without their documents (viewer)',
+      security: SIGNED_IN,
+      middleware: [orgAccess('viewer')],
+      request: { params: OrgParams, query: ListQuery },
+      responses: {
+        200: { description: 'The models', content: { 'application/json': { schema: ProductModelList } } },
+      },
+    }),
+    async (c) => {
+      const { productId } = c.req.valid('query');
+      const list = await productModels.list(
+        c.var.store,
+        principalOf(c).organisationId,
+        productId === undefined ? {} : { productId },
+      );
+      return c.json({ models: list.map(toJson) }, 200);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/orgs/{orgId}/models',
+      tags: ['models'],
+      summary: 'Create a product model (editor)',
+      description:
+        'A `productId` or `backgroundVersionId` the organisation cannot see (none, or another organisation’s) ' +
+        'is 404 NOT_FOUND with `details.field`. Machine clients cannot save models yet (403).',
+      security: SIGNED_IN,
+      middleware: [orgAccess('editor')],
+      request: {
+        params: OrgParams,
+        body: { required: true, content: { 'application/json': { schema: NewProductModel } } },
+      },
+      responses: {
+        201: {
+          description: 'Created (version 1)',
+          headers: ETAG_HEADER,
+          content: { 'application/json': { schema: ProductModelSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const principal = principalOf(c);
+      const author = modelAuthor(principal);
+      const input = c.req.valid('json');
+      const store = c.var.store;
+      await referenced('productId', products.get(store, principal.organisationId, input.productId));
+      if (input.backgroundVersionId !== null)
+        await referenced(
+          'backgroundVersionId',
+          getBackgroundDatabaseVersion(store, principal.organisationId, input.backgroundVersionId, {
+            issueLimit: 0,
+          }),
+        );
+      const model = await referenced(
+        'productId',
+        productModels.create(store, principal.organisationId, input, author),
+      );
+      c.header('ETag', etag(model.version));
+      c.header('Location', `/v1/orgs/${model.organisationId}/models/${model.id}`);
+      return c.json(toJson(model), 201);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/orgs/{orgId}/models/{id}',
+      tags: ['models'],
+      summary: 'One product model with its document (viewer)',
+      security: SIGNED_IN,
+      middleware: [orgAccess('viewer')],
+      request: { params: ModelParams },
+      responses: {
+        200: {
+          description: 'The model',
+          headers: ETAG_HEADER,
+          content: { 'application/json': { schema: ProductModelSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const model = await productModels.get(
+        c.var.store,
+        principalOf(c).organisationId,
+        c.req.valid('param').id,
+      );
+      c.header('ETag', etag(model.version));
+      return c.json(toJson(model), 200);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'put',
+      path: '/orgs/{orgId}/models/{id}',
+      tags: ['models'],
+      summary: 'Replace a model’s document (editor); needs the version you read',
+      description:
+        'Send `If-Match: "<version>"` (the ETag of your GET) or `version` in the body. Neither: 428 ' +
+        'PRECONDITION_REQUIRED. Someone saved in between: 409 VERSION_CONFLICT with `details.currentVersion` — ' +
+        'reload, apply your change again, and send it with the new version. The name, product and background ' +
+        'version stay as they are.',
+      security: SIGNED_IN,
+      middleware: [orgAccess('editor')],
+      request: {
+        params: ModelParams,
+        headers: IfMatch,
+        body: { required: true, content: { 'application/json': { schema: ModelReplacement } } },
+      },
+      responses: {
+        200: {
+          description: 'Saved (the version is one more)',
+          headers: ETAG_HEADER,
+          content: { 'application/json': { schema: ProductModelSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const principal = principalOf(c);
+      const author = modelAuthor(principal);
+      const { model, version: bodyVersion } = c.req.valid('json');
+      const version = expectedVersion(c.req.valid('header')['if-match'], bodyVersion);
+      const saved = await productModels.save(
+        c.var.store,
+        principal.organisationId,
+        c.req.valid('param').id,
+        version,
+        model,
+        author,
+      );
+      c.header('ETag', etag(saved.version));
+      return c.json(toJson(saved), 200);
+    },
+  );
+
+  return router;
+}
