@@ -28,7 +28,7 @@ async function run(label: string, store: Store): Promise<void> {
     password: 'bench password',
   });
   const org = await createOrganisation(store, { name: 'Bench', slug: 'bench' }, user.id);
-  let t = performance.now();
+  const t = performance.now();
   const version = await importBackgroundDatabase(
     store,
     { organisationId: org.id, name: 'USLCI', path: uslciJsonLd() },
