@@ -1,5 +1,5 @@
 import { Calculator, type Database } from '@opencfp/core';
-import { loadBackgroundDatabase, StoreError, type Store } from '@opencfp/store';
+import { loadBackgroundDatabase, visibleBackgroundVersion, type Store } from '@opencfp/store';
 
 interface Entry {
   database: Database;
@@ -24,7 +24,7 @@ export class CalculatorCache {
     // Visibility is checked on every call: the cache is shared by all organisations.
     const cached = this.entries.get(versionId);
     if (cached) {
-      await loadBackgroundDatabaseVisible(store, organisationId, versionId);
+      await visibleBackgroundVersion(store, organisationId, versionId);
       this.entries.delete(versionId);
       this.entries.set(versionId, cached); // most recently used last
       return cached;
@@ -48,21 +48,4 @@ export class CalculatorCache {
   get size(): number {
     return this.entries.size;
   }
-}
-
-/** Throws NOT_FOUND unless the version is the organisation's or shared (a cheap query, no entities loaded). */
-async function loadBackgroundDatabaseVisible(store: Store, organisationId: string, versionId: string) {
-  const row = await store.db
-    .selectFrom('database_versions')
-    .innerJoin('background_databases', 'background_databases.id', 'database_versions.database_id')
-    .where('database_versions.id', '=', versionId)
-    .where((eb) =>
-      eb.or([
-        eb('background_databases.organisation_id', '=', organisationId),
-        eb('background_databases.organisation_id', 'is', null),
-      ]),
-    )
-    .select('database_versions.id')
-    .executeTakeFirst();
-  if (!row) throw new StoreError('NOT_FOUND', `no background database version '${versionId}' visible here`);
 }

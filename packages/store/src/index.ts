@@ -34,6 +34,7 @@ export {
   listBackgroundDatabaseVersions,
   loadBackgroundDatabase,
   lockBackgroundDatabase,
+  visibleBackgroundVersion,
   type DatabaseVersion,
   type DatabaseVersionInfo,
 } from './repositories/background-databases.js';

@@ -186,14 +186,14 @@ async function insertEntities(
 }
 
 /**
- * The core Database of a stored version, for the calculation. A version is visible to its organisation and,
- * when shared (organisation null), to everyone; otherwise NOT_FOUND.
+ * The name and number of a version the organisation can see (its own, or a shared one); NOT_FOUND otherwise, exactly
+ * as for a version that does not exist.
  */
-export async function loadBackgroundDatabase(
+export async function visibleBackgroundVersion(
   store: Store,
   organisationId: string,
   versionId: string,
-): Promise<Database> {
+): Promise<{ name: string; version: number }> {
   const version = await store.db
     .selectFrom('database_versions')
     .innerJoin('background_databases', 'background_databases.id', 'database_versions.database_id')
@@ -208,6 +208,19 @@ export async function loadBackgroundDatabase(
     .executeTakeFirst();
   if (!version)
     throw new StoreError('NOT_FOUND', `no background database version '${versionId}' visible here`);
+  return version;
+}
+
+/**
+ * The core Database of a stored version, for the calculation. A version is visible to its organisation and,
+ * when shared (organisation null), to everyone; otherwise NOT_FOUND.
+ */
+export async function loadBackgroundDatabase(
+  store: Store,
+  organisationId: string,
+  versionId: string,
+): Promise<Database> {
+  const version = await visibleBackgroundVersion(store, organisationId, versionId);
   const db = emptyDatabase(`${version.name} v${version.version}`);
   const rows = await store.db
     .selectFrom('database_entities')
