@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { StoreError } from '../errors.js';
+import type { CalculationResultsTable } from '../schema.js';
 import type { Store } from '../store.js';
 import { audit } from './audit.js';
 
@@ -206,6 +208,16 @@ export const productModels = {
   },
 };
 
+const resultFromRow = (row: Selectable<CalculationResultsTable>): CalculationResult => ({
+  id: row.id,
+  organisationId: row.organisation_id,
+  modelId: row.model_id,
+  modelVersion: row.model_version,
+  inputsHash: row.inputs_hash,
+  result: row.result,
+  createdAt: row.created_at,
+});
+
 /** Calculation results: written once, never changed (database trigger), found again by their inputs hash. */
 export const calculationResults = {
   async record(
@@ -237,15 +249,7 @@ export const calculationResults = {
         entityId: id,
         details: { modelId: input.modelId, modelVersion: input.modelVersion, inputsHash: input.inputsHash },
       });
-      return {
-        id: row.id,
-        organisationId: row.organisation_id,
-        modelId: row.model_id,
-        modelVersion: row.model_version,
-        inputsHash: row.inputs_hash,
-        result: row.result,
-        createdAt: row.created_at,
-      };
+      return resultFromRow(row);
     });
   },
 
@@ -257,15 +261,7 @@ export const calculationResults = {
       .selectAll()
       .executeTakeFirst();
     if (!row) throw new StoreError('NOT_FOUND', `no calculation result '${id}' in this organisation`);
-    return {
-      id: row.id,
-      organisationId: row.organisation_id,
-      modelId: row.model_id,
-      modelVersion: row.model_version,
-      inputsHash: row.inputs_hash,
-      result: row.result,
-      createdAt: row.created_at,
-    };
+    return resultFromRow(row);
   },
 
   /** The newest result with these inputs, if one was calculated before (no need to calculate again). */
