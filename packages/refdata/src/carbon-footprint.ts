@@ -62,6 +62,16 @@ const STAGE_ALIASES: Readonly<Record<StageScheme, Readonly<Record<string, string
   },
 };
 
+/**
+ * A stage id in the ids of `scheme` ('production' → 'main-product-production' under the EU battery rules); ids
+ * the scheme has no counterpart for (e.g. 'use' under the EU battery rules) are returned as they are.
+ *
+ * @example stageInScheme('production', 'eu-battery'); // 'main-product-production'
+ */
+export function stageInScheme(id: string, scheme: StageScheme): string {
+  return STAGE_ALIASES[scheme][id] ?? id;
+}
+
 export interface CarbonFootprintOptions {
   /** GWP set id (default 'ipcc-ar6-gwp100'); one set per result, never mixed. */
   gwpSetId?: string;
@@ -300,19 +310,7 @@ export function carbonFootprint(
     approach === '-1/+1' || (p !== 'biogenicCo2Emissions' && p !== 'biogenicRemovals');
 
   // One pass over B s: the split, gases, processes.
-  const split: CarbonFootprintSplit = {
-    fossilEmissions: 0,
-    fossilRemovals: 0,
-    biogenicCo2Emissions: 0,
-    biogenicNonCo2Emissions: 0,
-    biogenicEmissions: 0,
-    biogenicRemovals: 0,
-    dLuc: 0,
-    landManagement: 0,
-    aircraft: 0,
-    packaging: 0,
-    total: 0,
-  };
+  const split = emptyCarbonFootprintSplit();
   const gases = new Map<string, GasEntry>();
   const perColumn = new Float64Array(n);
   const unspecified = new Map<number, number>();
@@ -340,14 +338,7 @@ export function carbonFootprint(
     if (r.kind === 'unspecified') unspecified.set(i, (unspecified.get(i) ?? 0) + amount);
     if (r.species === PREAGGREGATED_SPECIES) preaggregated += amount;
   });
-  split.biogenicEmissions = split.biogenicCo2Emissions + split.biogenicNonCo2Emissions;
-  split.total =
-    split.fossilEmissions +
-    split.fossilRemovals +
-    split.biogenicNonCo2Emissions +
-    split.dLuc +
-    split.landManagement +
-    (approach === '-1/+1' ? split.biogenicCo2Emissions + split.biogenicRemovals : 0);
+  completeSplit(split, approach);
 
   // Sums of counted CO2e under another scaling vector (a stage's or packaging's part of s).
   const countedTotal = (s: Float64Array, withUptake: boolean) => {
@@ -477,27 +468,11 @@ export function carbonFootprint(
         .join(', ')}${starter.size > 3 ? ', …' : ''}): ${STARTER_DATA_NOTICE}`,
     });
 
-  const pCfExcludingBiogenic =
-    split.fossilEmissions +
-    split.fossilRemovals +
-    split.dLuc +
-    split.landManagement +
-    split.biogenicNonCo2Emissions;
-  const pact: PactCarbonFootprintFields = {
-    pCfExcludingBiogenic,
-    pCfIncludingBiogenic: pCfExcludingBiogenic + split.biogenicCo2Emissions + split.biogenicRemovals,
-    fossilGhgEmissions: split.fossilEmissions,
-    fossilCarbonContent,
-    biogenicCarbonContent,
-    biogenicCarbonWithdrawal:
-      biogenicCarbonContent === undefined ? undefined : -biogenicCarbonContent * C_TO_CO2,
-    dLucGhgEmissions: split.dLuc,
-    landManagementGhgEmissions: split.landManagement,
-    otherBiogenicGhgEmissions: split.biogenicNonCo2Emissions,
-    aircraftGhgEmissions: split.aircraft,
-    packagingEmissionsIncluded: packagingIncluded,
-    packagingGhgEmissions: packagingIncluded ? split.packaging : undefined,
-  };
+  const pact = pactFields(
+    split,
+    { fossil: fossilCarbonContent, biogenic: biogenicCarbonContent },
+    packagingIncluded,
+  );
 
   const topContributors: ProcessContribution[] = [];
   for (let j = 0; j < n; j++) {
@@ -622,4 +597,69 @@ function carbonContent(
     exchange?.properties?.find((x) => test(x.name))?.amount ??
     flow?.properties.find((x) => test(propertyName.get(x.flowPropertyId) ?? ''))?.factor;
   return { fossil: find(isFossilContent), biogenic: find(isBiogenicContent) };
+}
+
+/** A split of zeros, to add to. */
+export function emptyCarbonFootprintSplit(): CarbonFootprintSplit {
+  return {
+    fossilEmissions: 0,
+    fossilRemovals: 0,
+    biogenicCo2Emissions: 0,
+    biogenicNonCo2Emissions: 0,
+    biogenicEmissions: 0,
+    biogenicRemovals: 0,
+    dLuc: 0,
+    landManagement: 0,
+    aircraft: 0,
+    packaging: 0,
+    total: 0,
+  };
+}
+
+/**
+ * Sets the sums of a split whose parts are filled in: biogenic emissions, and the total under the approach
+ * (0/0 leaves biogenic CO2 emissions and removals out).
+ */
+export function completeSplit(split: CarbonFootprintSplit, approach: BiogenicApproach): CarbonFootprintSplit {
+  split.biogenicEmissions = split.biogenicCo2Emissions + split.biogenicNonCo2Emissions;
+  split.total =
+    split.fossilEmissions +
+    split.fossilRemovals +
+    split.biogenicNonCo2Emissions +
+    split.dLuc +
+    split.landManagement +
+    (approach === '-1/+1' ? split.biogenicCo2Emissions + split.biogenicRemovals : 0);
+  return split;
+}
+
+/**
+ * The PACT (v2) quantities of a split, with the product's carbon contents (kg C per declared unit) when known.
+ *
+ * @example pactFields(cfp.split, { fossil: 0.05, biogenic: undefined }, false).pCfExcludingBiogenic
+ */
+export function pactFields(
+  split: CarbonFootprintSplit,
+  content: { fossil: number | undefined; biogenic: number | undefined },
+  packagingIncluded: boolean,
+): PactCarbonFootprintFields {
+  const pCfExcludingBiogenic =
+    split.fossilEmissions +
+    split.fossilRemovals +
+    split.dLuc +
+    split.landManagement +
+    split.biogenicNonCo2Emissions;
+  return {
+    pCfExcludingBiogenic,
+    pCfIncludingBiogenic: pCfExcludingBiogenic + split.biogenicCo2Emissions + split.biogenicRemovals,
+    fossilGhgEmissions: split.fossilEmissions,
+    fossilCarbonContent: content.fossil,
+    biogenicCarbonContent: content.biogenic,
+    biogenicCarbonWithdrawal: content.biogenic === undefined ? undefined : -content.biogenic * C_TO_CO2,
+    dLucGhgEmissions: split.dLuc,
+    landManagementGhgEmissions: split.landManagement,
+    otherBiogenicGhgEmissions: split.biogenicNonCo2Emissions,
+    aircraftGhgEmissions: split.aircraft,
+    packagingEmissionsIncluded: packagingIncluded,
+    packagingGhgEmissions: packagingIncluded ? split.packaging : undefined,
+  };
 }

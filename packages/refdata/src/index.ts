@@ -22,8 +22,12 @@ export {
 export { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_FULL_NAMES, GHG_QUALIFIERS } from './ghg-names.js';
 export {
   carbonFootprint,
+  completeSplit,
+  emptyCarbonFootprintSplit,
+  pactFields,
   CFP_TAGS,
   LIFE_CYCLE_STAGES,
+  stageInScheme,
   type BiogenicApproach,
   type CarbonFootprint,
   type CarbonFootprintNote,

@@ -21,6 +21,7 @@ import {
 import { authRouter } from './routes/auth.js';
 import { CalculatorCache } from './calculator-cache.js';
 import { databasesRouter } from './routes/databases.js';
+import { calculationsRouter } from './routes/calculations.js';
 import { footprintsRouter } from './routes/footprints.js';
 import { modelsRouter } from './routes/models.js';
 import { organisationsRouter } from './routes/organisations.js';
@@ -176,7 +177,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/v1', productsRouter());
   app.route('/v1', databasesRouter());
   app.route('/v1', modelsRouter());
-  app.route('/v1', footprintsRouter(options.calculatorCache ?? new CalculatorCache()));
+  const calculatorCache = options.calculatorCache ?? new CalculatorCache();
+  app.route('/v1', footprintsRouter(calculatorCache));
+  app.route('/v1', calculationsRouter(calculatorCache));
 
   app.get('/openapi.json', (c) =>
     c.json(

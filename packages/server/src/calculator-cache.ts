@@ -1,9 +1,13 @@
 import { Calculator, type Database } from '@opencfp/core';
+import { modelBackground, type ModelBackground } from '@opencfp/model';
+import type { BiogenicApproach } from '@opencfp/refdata';
 import { loadBackgroundDatabase, visibleBackgroundVersion, type Store } from '@opencfp/store';
 
 interface Entry {
   database: Database;
   calculator: Calculator;
+  /** Dataset footprints for product models, per GWP set and biogenic approach (each keeps its datasets). */
+  backgrounds: Map<string, ModelBackground>;
 }
 
 /**
@@ -31,7 +35,11 @@ export class CalculatorCache {
     }
     const loading = (async () => {
       const database = await loadBackgroundDatabase(store, organisationId, versionId);
-      return { database, calculator: new Calculator(database) };
+      return {
+        database,
+        calculator: new Calculator(database),
+        backgrounds: new Map<string, ModelBackground>(),
+      };
     })();
     this.entries.set(versionId, loading);
     try {
@@ -42,6 +50,31 @@ export class CalculatorCache {
     }
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     return loading;
+  }
+
+  /**
+   * The background of product models on this version, for one GWP set and biogenic approach: a dataset's
+   * footprint is solved on first use and kept with the version.
+   */
+  async background(
+    store: Store,
+    organisationId: string,
+    versionId: string,
+    gwpSetId: string,
+    biogenicApproach: BiogenicApproach,
+  ): Promise<ModelBackground> {
+    const entry = await this.get(store, organisationId, versionId);
+    const key = `${gwpSetId}|${biogenicApproach}`;
+    let background = entry.backgrounds.get(key);
+    if (!background) {
+      background = modelBackground(entry.database, entry.calculator, {
+        gwpSetId,
+        biogenicApproach,
+        versionId,
+      });
+      entry.backgrounds.set(key, background);
+    }
+    return background;
   }
 
   /** How many versions are held. */

@@ -1,3 +1,4 @@
+import { ModelError } from '@opencfp/model';
 import { StoreError, type StoreErrorCode } from '@opencfp/store';
 
 /** Stable codes of server errors (besides the store's, which the server passes on). */
@@ -10,6 +11,7 @@ export type ServerErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PRECONDITION_REQUIRED'
   | 'CALCULATION_FAILED'
+  | 'MODEL_INVALID'
   | 'RATE_LIMITED'
   | 'INVALID_CONFIG'
   | 'UNAVAILABLE'
@@ -45,6 +47,8 @@ export const ERROR_STATUS = {
   PRECONDITION_REQUIRED: 428,
   /** The engine cannot calculate what was asked (a singular system, an ambiguous product): `details.code` says why. */
   CALCULATION_FAILED: 422,
+  /** A product model that cannot be calculated as it stands: `details.code`, `details.path` (JSON pointer), `details.problems`. */
+  MODEL_INVALID: 422,
   RATE_LIMITED: 429,
   INVALID_CONFIG: 500,
   UNAVAILABLE: 503,
@@ -136,6 +140,10 @@ export function fromEngineError(e: unknown): unknown {
   const code = (e as { code?: unknown }).code;
   if (!(e instanceof Error) || typeof code !== 'string' || !/^[A-Z][A-Z0-9_]+$/.test(code)) return e;
   if (e instanceof ServerError || e instanceof StoreError) return e;
+  if (e instanceof ModelError)
+    return new ServerError('MODEL_INVALID', e.message, {
+      details: { code: e.code, path: e.path, problems: e.problems.slice(0, 100) },
+    });
   const notFound = code === 'UNKNOWN_PROCESS' || code === 'UNKNOWN_PRODUCT' || code === 'NO_PRODUCT';
   return new ServerError(notFound ? 'NOT_FOUND' : 'CALCULATION_FAILED', e.message, { details: { code } });
 }

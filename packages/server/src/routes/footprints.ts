@@ -1,15 +1,11 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { carbonFootprint, gwpSets, LIFE_CYCLE_STAGES } from '@opencfp/refdata';
+import { carbonFootprint, gwpSets } from '@opencfp/refdata';
 import { SIGNED_IN } from '../authenticate.js';
 import { fromEngineError } from '../errors.js';
 import type { CalculatorCache } from '../calculator-cache.js';
 import { orgAccess, principalOf } from '../org-access.js';
 import { createRouter, defineRoute, type AppEnv } from '../routing.js';
-import { OrgParams } from './schemas.js';
-
-const STAGE_IDS = [
-  ...new Set([...LIFE_CYCLE_STAGES['iso-14067'], ...LIFE_CYCLE_STAGES['eu-battery']].map((s) => s.id)),
-] as [string, ...string[]];
+import { OrgParams, STAGE_IDS } from './schemas.js';
 
 const FootprintRequest = z
   .strictObject({

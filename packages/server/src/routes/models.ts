@@ -8,6 +8,8 @@ import {
   type ProductModel,
   type ProductModelSummary,
 } from '@opencfp/store';
+import { ProductModelDocument } from '@opencfp/model';
+import type { Context } from 'hono';
 import { SIGNED_IN } from '../authenticate.js';
 import { ServerError } from '../errors.js';
 import { actorId, orgAccess, principalOf } from '../org-access.js';
@@ -21,19 +23,16 @@ export const MODEL_MAX_BYTES = 1024 * 1024;
 const Id = z.string().min(1).max(100);
 
 /**
- * The model document: for now any JSON object of at most 1 MB. Its schema (foreground processes, links,
- * parameters, stage tags, scenarios) comes with the calculation routes.
+ * The model document (docs/product-models.md): the zod schema of @opencfp/model, which the library uses too, so
+ * the API and the engine accept the same documents; at most 1 MB as JSON.
  */
-const ModelDocument = z
-  .record(z.string(), z.unknown())
-  .refine((model) => Buffer.byteLength(JSON.stringify(model), 'utf8') <= MODEL_MAX_BYTES, {
-    message: `the model document is larger than ${MODEL_MAX_BYTES} bytes (1 MB) as JSON`,
-  })
-  .openapi('ModelDocument', {
-    description:
-      'the foreground model as a JSON object of at most 1 MB; its schema is not checked yet (it comes with the calculation work)',
-    example: { processes: [] },
-  });
+const ModelDocument = ProductModelDocument.refine(
+  (model) => Buffer.byteLength(JSON.stringify(model), 'utf8') <= MODEL_MAX_BYTES,
+  { message: `the model document is larger than ${MODEL_MAX_BYTES} bytes (1 MB) as JSON` },
+).openapi('ProductModelDocument', {
+  description:
+    'foreground processes with inputs linked to background datasets, other foreground processes or supplier footprints, direct emissions, parameters, stages and scenarios (docs/product-models.md); at most 1 MB',
+});
 
 const summaryFields = {
   id: z.string(),
@@ -119,6 +118,14 @@ function modelAuthor(principal: Principal): string {
 }
 
 /**
+ * The model document as the client sent it (validated already): stored without the defaults the schema fills in,
+ * so a client reads back what it wrote.
+ */
+async function sentModel(c: Context<AppEnv>): Promise<Record<string, unknown>> {
+  return ((await c.req.json()) as { model: Record<string, unknown> }).model;
+}
+
+/**
  * Product models of an organisation, mounted under `/v1`: viewers read, editors create and save. A save replaces
  * the model document and names the version it was made from (If-Match or `version`); a stale one is 409
  * VERSION_CONFLICT.
@@ -188,7 +195,12 @@ export function modelsRouter(): OpenAPIHono<AppEnv> {
         );
       const model = await referenced(
         'productId',
-        productModels.create(store, principal.organisationId, input, author),
+        productModels.create(
+          store,
+          principal.organisationId,
+          { ...input, model: await sentModel(c) },
+          author,
+        ),
       );
       c.header('ETag', etag(model.version));
       c.header('Location', `/v1/orgs/${model.organisationId}/models/${model.id}`);
@@ -253,7 +265,8 @@ export function modelsRouter(): OpenAPIHono<AppEnv> {
     async (c) => {
       const principal = principalOf(c);
       const author = modelAuthor(principal);
-      const { model, version: bodyVersion } = c.req.valid('json');
+      const { version: bodyVersion } = c.req.valid('json');
+      const model = await sentModel(c);
       const version = expectedVersion(c.req.valid('header')['if-match'], bodyVersion);
       const saved = await productModels.save(
         c.var.store,

@@ -1,5 +1,11 @@
 // zod schemas shared by the /v1 routes; each named one becomes a component of the OpenAPI document.
 import { z } from '@hono/zod-openapi';
+import { LIFE_CYCLE_STAGES } from '@opencfp/refdata';
+
+/** Every stage id of the ISO 14067 and EU battery schemes (docs/carbon-footprint.md). */
+export const STAGE_IDS = [
+  ...new Set([...LIFE_CYCLE_STAGES['iso-14067'], ...LIFE_CYCLE_STAGES['eu-battery']].map((s) => s.id)),
+] as [string, ...string[]];
 
 /** What a member or token may do: owner > editor > verifier > viewer. */
 export const RoleSchema = z.enum(['owner', 'editor', 'verifier', 'viewer']).openapi('Role', {

@@ -123,8 +123,27 @@ export function routeCases(
       return String(made.body.id);
     };
 
-    const aModel = (label: string) => ({
-      processes: [{ id: 'pack', name: label, inputs: [{ flow: 'electricity', amount: 12.5, unit: 'kWh' }] }],
+    const aModel = (label: string, comment = '', lines = 1) => ({
+      schema: 'opencfp/product-model@1',
+      referenceProcessId: 'pack',
+      processes: [
+        {
+          id: 'pack',
+          name: label,
+          output: { amount: 1, unit: 'item' },
+          inputs: Array.from({ length: lines }, () => ({
+            name: 'electricity',
+            amount: 12.5,
+            unit: 'kWh',
+            source: { kind: 'supplier', pcfExcludingBiogenic: 0.5, unit: 'kWh' },
+            ...(comment ? { comment } : {}),
+          })),
+          emissions: [],
+          tags: [],
+        },
+      ],
+      parameters: [],
+      scenarios: [],
     });
 
     before(async () => {
@@ -711,6 +730,132 @@ export function routeCases(
       assert.ok(Math.abs((starter.body.split as Record<string, number>).total - 0.5827) < 1e-12);
     });
 
+    it('calculations: a model on a cached background version, stored with its inputs hash and reused; scenarios; bad models 422 with a path', async () => {
+      // examples/bicycle-frame: one frame is 35.2 kWh · (0.6 + 29.8 · 0.0015) / 0.98 + 3.02 kg CO2e (see above).
+      const frameFootprint = (35.2 * (0.6 + 29.8 * 0.0015)) / 0.98 + 3.02;
+      const productId = await productOfA('Bicycle');
+      const bike = {
+        schema: 'opencfp/product-model@1',
+        referenceProcessId: 'bike',
+        parameters: [{ name: 'frames', value: 2 }],
+        scenarios: [{ id: 'three', name: 'Three frames', parameters: { frames: 3 } }],
+        processes: [
+          {
+            id: 'bike',
+            name: 'Bicycle assembly',
+            stage: 'production',
+            output: { amount: 1, unit: 'item' },
+            inputs: [
+              {
+                name: 'frame',
+                amount: 'frames',
+                unit: 'item',
+                source: { kind: 'background', processId: 'p-frame' },
+              },
+              {
+                name: 'saddle',
+                amount: 1,
+                unit: 'item',
+                source: {
+                  kind: 'supplier',
+                  pcfExcludingBiogenic: 1.25,
+                  unit: 'item',
+                  supplier: 'Saddle Co.',
+                },
+              },
+            ],
+            emissions: [{ gas: 'CO2', amount: 500, unit: 'g' }],
+          },
+        ],
+      };
+      const created = await call('POST', `/v1/orgs/${orgA}/models`, {
+        token: sessions.editorA,
+        body: { productId, name: 'Bicycle 2026', backgroundVersionId: versions.ownA.id, model: bike },
+      });
+      assert.equal(created.status, 201, JSON.stringify(created.body));
+      const modelPath = `/v1/orgs/${orgA}/models/${String(created.body.id)}`;
+      const first = await call('POST', `${modelPath}/calculations`, { token: sessions.editorA, body: {} });
+      assert.equal(first.status, 201, JSON.stringify(first.body));
+      const footprint = first.body.footprint as {
+        split: { total: number };
+        byStage: { id: string; amount: number }[];
+      };
+      // 2 frames + a 1.25 kg CO2e saddle + 0.5 kg CO2.
+      const expected = 2 * frameFootprint + 1.25 + 0.5;
+      assert.ok(Math.abs(footprint.split.total - expected) < 1e-9 * expected, String(footprint.split.total));
+      assert.ok(Math.abs((first.body.total as number) - expected) < 1e-9 * expected);
+      assert.ok(
+        Math.abs((footprint.byStage.find((s) => s.id === 'production')?.amount ?? 0) - expected) <
+          1e-9 * expected,
+      );
+      assert.equal(first.body.reused, false);
+      assert.match(String(first.body.inputsHash), /^sha256:[0-9a-f]{64}$/);
+      assert.equal(first.headers.get('location'), `/v1/orgs/${orgA}/calculations/${String(first.body.id)}`);
+      const again = await call('POST', `${modelPath}/calculations`, {
+        token: sessions.editorA,
+        body: { method: 'ipcc-ar6-gwp100' },
+      });
+      assert.equal(again.status, 200);
+      assert.equal(again.body.reused, true);
+      assert.equal(again.body.id, first.body.id);
+      const three = await call('POST', `${modelPath}/calculations`, {
+        token: sessions.editorA,
+        body: { scenarioId: 'three' },
+      });
+      assert.equal(three.status, 201);
+      const threeTotal = (three.body.footprint as { split: { total: number } }).split.total;
+      assert.ok(Math.abs(threeTotal - (3 * frameFootprint + 1.75)) < 1e-9 * threeTotal);
+      const listed = await call('GET', `${modelPath}/calculations`, { token: sessions.viewerA });
+      assert.equal(listed.status, 200);
+      assert.deepEqual(
+        (listed.body.results as { id: string }[]).map((r) => r.id).sort(),
+        [String(first.body.id), String(three.body.id)].sort(),
+      );
+      const read = await call('GET', `/v1/orgs/${orgA}/calculations/${String(first.body.id)}`, {
+        token: sessions.viewerA,
+      });
+      assert.equal(read.status, 200);
+      assert.deepEqual(read.body.footprint, first.body.footprint);
+      // A viewer reads but does not calculate; another organisation sees nothing.
+      assert.equal(
+        (await call('POST', `${modelPath}/calculations`, { token: sessions.viewerA, body: {} })).status,
+        403,
+      );
+      assert.equal(
+        (
+          await call('GET', `/v1/orgs/${orgB}/calculations/${String(first.body.id)}`, {
+            token: sessions.ownerB,
+          })
+        ).status,
+        404,
+      );
+      // Options are validated; a model that cannot be calculated names the place in the document.
+      assert.deepEqual(
+        issuePaths(
+          await call('POST', `${modelPath}/calculations`, {
+            token: sessions.editorA,
+            body: { method: 'x', y: 1 },
+          }),
+        ),
+        ['body:', 'body:method'],
+      );
+      const broken = structuredClone(bike);
+      broken.processes[0].inputs[0].source = { kind: 'background', processId: 'no-such-process' };
+      const saved = await call('PUT', modelPath, {
+        token: sessions.editorA,
+        headers: { 'if-match': '"1"' },
+        body: { model: broken },
+      });
+      assert.equal(saved.status, 200, JSON.stringify(saved.body));
+      const refused = await call('POST', `${modelPath}/calculations`, { token: sessions.editorA, body: {} });
+      assert.equal(refused.status, 422, JSON.stringify(refused.body));
+      assert.equal(refused.body.code, 'MODEL_INVALID');
+      assert.deepEqual(
+        [(refused.body.details as { code: string }).code, (refused.body.details as { path: string }).path],
+        ['UNKNOWN_DATASET', '/processes/0/inputs/0/source'],
+      );
+    });
+
     it('models: create (ETag, Location), list by product, read, replace with If-Match or version; references must be visible', async () => {
       const productId = await productOfA('Modelled pack');
       const created = await call('POST', `/v1/orgs/${orgA}/models`, {
@@ -740,14 +885,14 @@ export function routeCases(
           productId,
           name: 'On the starter database',
           backgroundVersionId: versions.shared.id,
-          model: {},
+          model: aModel('draft'),
         },
       });
       assert.equal(onShared.status, 201, JSON.stringify(onShared.body));
       const otherProduct = await productOfA('Unmodelled');
       const unlinked = await call('POST', `/v1/orgs/${orgA}/models`, {
         token: sessions.editorA,
-        body: { productId: otherProduct, name: 'Draft', model: {} },
+        body: { productId: otherProduct, name: 'Draft', model: aModel('draft') },
       });
       assert.equal(unlinked.status, 201);
       assert.equal(unlinked.body.backgroundVersionId, null);
@@ -758,10 +903,16 @@ export function routeCases(
         body: newProduct('B product for models'),
       });
       for (const [field, body] of [
-        ['backgroundVersionId', { productId, name: 'x', backgroundVersionId: versions.ownB.id, model: {} }],
-        ['backgroundVersionId', { productId, name: 'x', backgroundVersionId: 'no-such-version', model: {} }],
-        ['productId', { productId: String(productB.body.id), name: 'x', model: {} }],
-        ['productId', { productId: 'no-such-product', name: 'x', model: {} }],
+        [
+          'backgroundVersionId',
+          { productId, name: 'x', backgroundVersionId: versions.ownB.id, model: aModel('draft') },
+        ],
+        [
+          'backgroundVersionId',
+          { productId, name: 'x', backgroundVersionId: 'no-such-version', model: aModel('draft') },
+        ],
+        ['productId', { productId: String(productB.body.id), name: 'x', model: aModel('draft') }],
+        ['productId', { productId: 'no-such-product', name: 'x', model: aModel('draft') }],
       ] as const) {
         const refused = await call('POST', `/v1/orgs/${orgA}/models`, { token: sessions.editorA, body });
         assert.equal(refused.status, 404, `${field}: ${JSON.stringify(refused.body)}`);
@@ -816,13 +967,16 @@ export function routeCases(
       });
       assert.equal(byBody.status, 200);
       assert.equal(byBody.body.version, 3);
-      const unconditional = await call('PUT', path, { token: sessions.editorA, body: { model: {} } });
+      const unconditional = await call('PUT', path, {
+        token: sessions.editorA,
+        body: { model: aModel('draft') },
+      });
       assert.equal(unconditional.status, 428);
       assert.equal(unconditional.body.code, 'PRECONDITION_REQUIRED');
       const stale = await call('PUT', path, {
         token: sessions.editorA,
         headers: { 'if-match': '"1"' },
-        body: { model: {} },
+        body: { model: aModel('draft') },
       });
       assert.equal(stale.status, 409);
       assert.equal(stale.body.code, 'VERSION_CONFLICT');
@@ -832,7 +986,7 @@ export function routeCases(
           await call('PUT', path, {
             token: sessions.editorA,
             headers: { 'if-match': '"3"' },
-            body: { version: 2, model: {} },
+            body: { version: 2, model: aModel('draft') },
           }),
         ),
         ['body:version'],
@@ -840,7 +994,7 @@ export function routeCases(
       const missing = await call('PUT', `/v1/orgs/${orgA}/models/no-such-model`, {
         token: sessions.editorA,
         headers: { 'if-match': '"1"' },
-        body: { model: {} },
+        body: { model: aModel('draft') },
       });
       assert.equal(missing.status, 404);
       assert.equal(
@@ -869,10 +1023,15 @@ export function routeCases(
       const productId = await productOfA('Big model');
       const made = await call('POST', `/v1/orgs/${orgA}/models`, {
         token: sessions.editorA,
-        body: { productId, name: 'big', model: {} },
+        body: { productId, name: 'big', model: aModel('draft') },
       });
       const path = `/v1/orgs/${orgA}/models/${String(made.body.id)}`;
-      for (const body of [{ model: 'a string' }, { model: null }, {}, { model: {}, name: 'renamed' }])
+      for (const body of [
+        { model: 'a string' },
+        { model: null },
+        {},
+        { model: aModel('draft'), name: 'renamed' },
+      ])
         assert.ok(
           issuePaths(
             await call('PUT', path, { token: sessions.editorA, headers: { 'if-match': '"1"' }, body }),
@@ -884,7 +1043,7 @@ export function routeCases(
         ['query:productId'],
       );
 
-      const big = { note: 'x'.repeat(1024 * 1024) }; // a little over 1 MB as JSON
+      const big = aModel('big', 'x'.repeat(1100), 1000); // a little over 1 MB as JSON
       // the default body limit (1 MB) comes first (on a listener of its own: the server answers 413 before
       // reading the body and closes that connection)
       const strict = await listen(createApp({ store, config: testConfig(), logger }), {
@@ -934,7 +1093,7 @@ export function routeCases(
             'content-type': 'application/json',
             'if-match': '"1"',
           },
-          body: JSON.stringify({ model: { note: 'x'.repeat(1024 * 1024 - 20) } }),
+          body: JSON.stringify({ model: aModel('fits', 'x'.repeat(700), 1000) }),
         });
         assert.equal(fits.status, 200, 'just under 1 MB is kept');
         await fits.arrayBuffer();
@@ -960,21 +1119,21 @@ export function routeCases(
       const denied = [
         await call('POST', `/v1/orgs/${orgA}/models`, {
           token: sessions.viewerA,
-          body: { productId, name: 'no', model: {} },
+          body: { productId, name: 'no', model: aModel('draft') },
         }),
         await call('PUT', path, {
           token: sessions.viewerA,
           headers: { 'if-match': '"1"' },
-          body: { model: {} },
+          body: { model: aModel('draft') },
         }),
         await call('POST', `/v1/orgs/${orgA}/models`, {
           token: client.secret,
-          body: { productId, name: 'no', model: {} },
+          body: { productId, name: 'no', model: aModel('draft') },
         }),
         await call('PUT', path, {
           token: client.secret,
           headers: { 'if-match': '"1"' },
-          body: { model: {} },
+          body: { model: aModel('draft') },
         }),
       ];
       for (const answer of denied) {
@@ -1101,9 +1260,15 @@ export function routeCases(
         },
       });
       assert.equal(model.status, 201);
+      const result = await call('POST', `/v1/orgs/${orgA}/models/${String(model.body.id)}/calculations`, {
+        token: sessions.editorA,
+        body: {},
+      });
+      assert.equal(result.status, 201, JSON.stringify(result.body));
       // a path parameter's value, by name or by the collection before it (`products/{id}`, `models/{id}`)
       const ids: Record<string, string> = {
         orgId: orgA,
+        resultId: String(result.body.id),
         'products/id': String(product.body.id),
         'models/id': String(model.body.id),
         'databases/versionId': versions.ownA.id,
@@ -1198,7 +1363,7 @@ export function routeCases(
       );
       const modelB = await call('POST', `/v1/orgs/${orgB}/models`, {
         token: sessions.ownerB,
-        body: { productId: String(productB.body.id), name: 'B model', model: {} },
+        body: { productId: String(productB.body.id), name: 'B model', model: aModel('draft') },
       });
       assert.equal(modelB.status, 201);
       for (const path of [`models/${String(modelB.body.id)}`, `databases/${versions.ownB.id}`])
@@ -1212,7 +1377,7 @@ export function routeCases(
           await call('PUT', `/v1/orgs/${orgA}/models/${String(modelB.body.id)}`, {
             token: sessions.ownerA,
             headers: { 'if-match': '"1"' },
-            body: { model: { taken: true } },
+            body: { model: aModel('taken') },
           })
         ).status,
         404,
@@ -1220,7 +1385,7 @@ export function routeCases(
       assert.deepEqual(
         (await call('GET', `/v1/orgs/${orgB}/models/${String(modelB.body.id)}`, { token: sessions.ownerB }))
           .body.model,
-        {},
+        aModel('draft'),
       );
     });
 
@@ -1232,13 +1397,13 @@ export function routeCases(
           productId,
           name: 'contended',
           backgroundVersionId: versions.shared.id,
-          model: { processes: [] },
+          model: aModel('contended'),
         },
       });
       const path = `/v1/orgs/${orgA}/models/${String(created.body.id)}`;
       const edits = {
-        first: { processes: [], note: 'first editor' },
-        second: { processes: [{ id: 'cell' }] },
+        first: { ...aModel('contended'), description: 'first editor' },
+        second: aModel('second editor'),
       };
       const [first, second] = await Promise.all([
         call('PUT', path, {
@@ -1265,7 +1430,7 @@ export function routeCases(
       const final = await call('GET', path, { token: sessions.viewerA });
       assert.equal(final.body.version, 3);
       assert.deepEqual(final.body.model, merged);
-      assert.equal((final.body.model as { note?: string }).note, 'first editor');
+      assert.equal((final.body.model as { description?: string }).description, 'first editor');
       const audit = await store.db
         .selectFrom('audit_log')
         .where('entity_id', '=', String(created.body.id))
@@ -1393,10 +1558,12 @@ export function routeCases(
         'GET /v1/me',
         'GET /v1/orgs',
         'GET /v1/orgs/{orgId}',
+        'GET /v1/orgs/{orgId}/calculations/{resultId}',
         'GET /v1/orgs/{orgId}/databases',
         'GET /v1/orgs/{orgId}/databases/{versionId}',
         'GET /v1/orgs/{orgId}/models',
         'GET /v1/orgs/{orgId}/models/{id}',
+        'GET /v1/orgs/{orgId}/models/{id}/calculations',
         'GET /v1/orgs/{orgId}/products',
         'GET /v1/orgs/{orgId}/products/{id}',
         'PATCH /v1/orgs/{orgId}/products/{id}',
@@ -1407,6 +1574,7 @@ export function routeCases(
         'POST /v1/orgs/{orgId}/databases/{versionId}/footprint',
         'POST /v1/orgs/{orgId}/members',
         'POST /v1/orgs/{orgId}/models',
+        'POST /v1/orgs/{orgId}/models/{id}/calculations',
         'POST /v1/orgs/{orgId}/products',
         'POST /v1/orgs/{orgId}/tokens',
         'PUT /v1/orgs/{orgId}/models/{id}',
@@ -1432,7 +1600,10 @@ export function routeCases(
         'ProductModelSummary',
         'NewProductModel',
         'ProductModelReplacement',
-        'ModelDocument',
+        'ProductModelDocument',
+        'CalculationRequest',
+        'CalculationResult',
+        'ProductModelFootprint',
       ])
         assert.ok(doc.components.schemas[schema], schema);
       assert.deepEqual(logger.lines, [], 'no internal errors');

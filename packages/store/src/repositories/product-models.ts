@@ -264,6 +264,25 @@ export const calculationResults = {
     return resultFromRow(row);
   },
 
+  /** The results of one model, newest first (at most `limit`, default 100); another tenant's model: none. */
+  async list(
+    store: Store,
+    organisationId: string,
+    modelId: string,
+    limit = 100,
+  ): Promise<CalculationResult[]> {
+    const rows = await store.db
+      .selectFrom('calculation_results')
+      .where('organisation_id', '=', organisationId)
+      .where('model_id', '=', modelId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .selectAll()
+      .execute();
+    return rows.map(resultFromRow);
+  },
+
   /** The newest result with these inputs, if one was calculated before (no need to calculate again). */
   async findByInputs(store: Store, organisationId: string, hash: string): Promise<string | undefined> {
     const row = await store.db

@@ -296,6 +296,11 @@ export function repositoryCases(
       assert.equal(await calculationResults.findByInputs(store, org.id, hash), r.id);
       assert.equal(await calculationResults.findByInputs(store, other.id, hash), undefined);
       await assert.rejects(calculationResults.get(store, other.id, r.id), isCode('NOT_FOUND'));
+      assert.deepEqual(
+        (await calculationResults.list(store, org.id, m.id)).map((x) => x.id),
+        [r.id],
+      );
+      assert.deepEqual(await calculationResults.list(store, other.id, m.id), []);
       await assert.rejects(
         store.transaction((trx) =>
           trx.updateTable('calculation_results').set({ result: '{}' }).where('id', '=', r.id).execute(),

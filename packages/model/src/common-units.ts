@@ -1,0 +1,99 @@
+import { ModelError } from './errors.js';
+
+/** A unit of the common-units table: its dimension and how many base units one of it is. */
+interface CommonUnit {
+  dimension: string;
+  /** Base units (kg, MJ, m³, m², m, t·km, p·km, item, h) per one of this unit. */
+  factor: number;
+}
+
+const table = new Map<string, CommonUnit>();
+const define = (dimension: string, factor: number, ...names: string[]) => {
+  for (const name of names) table.set(name.toLowerCase(), { dimension, factor });
+};
+// Exact definitions (SI, and the international avoirdupois pound of 1959); no rounded conversions.
+define('mass', 1, 'kg', 'kilogram', '千克', '公斤');
+define('mass', 1e-3, 'g', 'gram', '克');
+define('mass', 1e-6, 'mg', 'milligram');
+define('mass', 1e3, 't', 'tonne', 'metric ton', '吨');
+define('mass', 1e6, 'kt');
+define('mass', 0.45359237, 'lb', 'lbs', 'pound');
+define('energy', 1, 'MJ', 'megajoule');
+define('energy', 1e-3, 'kJ');
+define('energy', 1e3, 'GJ');
+define('energy', 1e6, 'TJ');
+define('energy', 3.6, 'kWh', '千瓦时', '度');
+define('energy', 3.6e-3, 'Wh');
+define('energy', 3.6e3, 'MWh');
+define('energy', 3.6e6, 'GWh');
+define('volume', 1, 'm3', 'm³', 'cubic metre', 'cubic meter', '立方米');
+define('volume', 1e-3, 'l', 'litre', 'liter', 'dm3', 'dm³', '升');
+define('volume', 1e-6, 'ml', 'cm3', 'cm³');
+define('area', 1, 'm2', 'm²', 'square metre', 'square meter', '平方米');
+define('area', 1e-4, 'cm2', 'cm²');
+define('area', 1e4, 'ha', 'hectare');
+define('area', 1e6, 'km2', 'km²');
+define('length', 1, 'm', 'metre', 'meter', '米');
+define('length', 1e3, 'km', 'kilometre', 'kilometer', '公里');
+define('length', 1e-2, 'cm');
+define('length', 1e-3, 'mm');
+define('goods transport', 1, 't*km', 'tkm', 't km', 't·km', '吨公里');
+define('goods transport', 1e-3, 'kg*km', 'kgkm', 'kg km', 'kg·km');
+define('person transport', 1, 'p*km', 'pkm', 'person*km', 'person km', '人公里');
+define(
+  'items',
+  1,
+  'item',
+  'items',
+  'p',
+  'pc',
+  'pcs',
+  'piece',
+  'pieces',
+  'unit',
+  'units',
+  'Item(s)',
+  '件',
+  '个',
+);
+define('time', 1, 'h', 'hour', 'hr', '小时');
+define('time', 1 / 60, 'min', 'minute');
+define('time', 1 / 3600, 's', 'second');
+define('time', 24, 'd', 'day', '天');
+
+/** The common unit of this name (case and surrounding spaces ignored), or undefined. */
+export function commonUnit(name: string): CommonUnit | undefined {
+  return table.get(name.trim().toLowerCase());
+}
+
+/**
+ * How many `to` are one `from`, for units of the common-units table (mass, energy, volume, area, length,
+ * transport, items, time); undefined when either is unknown or they measure different things.
+ *
+ * @example commonUnitFactor('t', 'kg'); // 1000
+ * commonUnitFactor('kWh', 'MJ');        // 3.6
+ */
+export function commonUnitFactor(from: string, to: string): number | undefined {
+  if (from.trim().toLowerCase() === to.trim().toLowerCase()) return 1;
+  const a = commonUnit(from);
+  const b = commonUnit(to);
+  if (!a || !b || a.dimension !== b.dimension) return undefined;
+  return a.factor / b.factor;
+}
+
+/** Like {@link commonUnitFactor}, but a ModelError UNIT_MISMATCH (at `path`) when there is no conversion. */
+export function requireCommonUnitFactor(from: string, to: string, path: string, what: string): number {
+  const k = commonUnitFactor(from, to);
+  if (k !== undefined) return k;
+  const a = commonUnit(from);
+  const b = commonUnit(to);
+  throw new ModelError(
+    'UNIT_MISMATCH',
+    path,
+    !a
+      ? `unit '${from}' of ${what} is not a known unit: use one of kg, g, t, MJ, kWh, m3, l, m2, m, km, t*km, p*km, item, h (or the exact unit name of the linked dataset)`
+      : !b
+        ? `unit '${to}' that ${what} links to is not a known unit, so '${from}' cannot be converted to it: give ${what} in '${to}'`
+        : `${what} is in '${from}' (${a.dimension}) but what it links to is measured in '${to}' (${b.dimension}): give the amount in ${b.dimension}`,
+  );
+}

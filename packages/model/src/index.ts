@@ -1,0 +1,37 @@
+export { ModelError, type ModelErrorCode, type ModelProblem } from './errors.js';
+export { commonUnit, commonUnitFactor } from './common-units.js';
+export { productUnitFactor } from './product-unit-factor.js';
+export {
+  MODEL_SCHEMA_ID,
+  ProductModelDocument,
+  Amount,
+  Uncertainty,
+  Parameter,
+  Scenario,
+  Source,
+  Input,
+  Emission,
+  ForegroundProcess,
+  type ProductModelDocumentInput,
+  type ModelInput,
+  type ModelEmission,
+  type ModelSource,
+  type ModelParameter,
+  type ModelUncertainty,
+} from './product-model-document.js';
+export { parseProductModel, jsonPointer } from './parse-product-model.js';
+export { modelBackground, type DatasetFootprint, type ModelBackground } from './model-background.js';
+export { type ModelNote, type ProductModelOptions } from './prepare-product-model.js';
+export {
+  calculateProductModel,
+  FOOTPRINT_SCHEMA_ID,
+  type ModelContribution,
+  type ModelProcessResult,
+  type ProductModelFootprint,
+} from './calculate-product-model.js';
+export {
+  monteCarloProductModel,
+  sampleAmount,
+  type MonteCarloOptions,
+  type MonteCarloResult,
+} from './monte-carlo-product-model.js';

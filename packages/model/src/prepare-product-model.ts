@@ -1,0 +1,572 @@
+import { compileFormula, formulaVariables, FormulaError, type CompiledFormula } from '@opencfp/core';
+import {
+  CFP_TAGS,
+  DEFAULT_GWP_SET_ID,
+  gwpFactorOf,
+  gwpSet,
+  LIFE_CYCLE_STAGES,
+  PREAGGREGATED_SPECIES,
+  stageInScheme,
+  type BiogenicApproach,
+  type CarbonFootprintSplit,
+  type GhgKind,
+  type GwpSet,
+  type StageScheme,
+} from '@opencfp/refdata';
+import { commonUnitFactor, requireCommonUnitFactor } from './common-units.js';
+import { ModelError } from './errors.js';
+import type { ModelBackground } from './model-background.js';
+import type { ModelUncertainty, ProductModelDocument } from './product-model-document.js';
+
+/** The parts of the ISO 14067 split that partition the gases. */
+export const PARTS = [
+  'fossilEmissions',
+  'fossilRemovals',
+  'biogenicCo2Emissions',
+  'biogenicNonCo2Emissions',
+  'biogenicRemovals',
+  'dLuc',
+  'landManagement',
+] as const;
+export type Part = (typeof PARTS)[number];
+
+/** A note on a model footprint: those of the datasets it uses (starter data, unmapped gases …) and its own. */
+export interface ModelNote {
+  code: string;
+  message: string;
+  flows?: { flowId: string; name: string; amount: number }[];
+}
+
+/** kg CO2e of one unit of a line, by part, gas and "of which" items. */
+export interface PerUnit {
+  parts: Record<Part, number>;
+  /** Of which aircraft (direct emissions of aircraft-tagged processes, and the datasets' own). */
+  aircraft: number;
+  /** The datasets' own packaging (for lines outside the model's packaging processes). */
+  packaging: number;
+  gases: { species: string; kind?: string; mass: number; factor: number; co2e: number; counted: boolean }[];
+}
+
+/** A line of the model: an input or a direct emission of a foreground process. */
+export interface PreparedLine {
+  process: number;
+  path: string;
+  kind: 'background' | 'foreground' | 'supplier' | 'emission';
+  name: string;
+  unit: string;
+  amount: number | CompiledFormula;
+  amountText: string | undefined;
+  uncertainty: ModelUncertainty | undefined;
+  /** Its own stage (canonical in the scheme), when it names one; else its process's supply-chain stage. */
+  stage: string | undefined;
+  /** Foreground links: the process it takes from, and that process's output units per one line unit. */
+  target?: number;
+  conversion?: number;
+  /** Not foreground: kg CO2e per line unit. */
+  perUnit?: PerUnit;
+  dataset?: { processId: string; productId: string; name: string; referenceUnit: string; factor: number };
+  supplier?: { supplier?: string; footprintId?: string; year?: number };
+}
+
+export interface PreparedProcess {
+  id: string;
+  name: string;
+  stage: string | undefined;
+  tags: readonly string[];
+  outputAmount: number | CompiledFormula;
+  outputText: string | undefined;
+  outputUnit: string;
+  outputName: string;
+}
+
+export interface PreparedParameter {
+  name: string;
+  key: string;
+  value: number | undefined;
+  formula: CompiledFormula | undefined;
+  formulaText: string | undefined;
+  dependencies: string[];
+  uncertainty: ModelUncertainty | undefined;
+  index: number;
+}
+
+/** A model checked against its background, with every line's kg CO2e per unit worked out once. */
+export interface PreparedModel {
+  document: ProductModelDocument;
+  set: GwpSet;
+  approach: BiogenicApproach;
+  scheme: StageScheme;
+  defaultStage: string;
+  reference: number;
+  processes: PreparedProcess[];
+  lines: PreparedLine[];
+  parameters: PreparedParameter[];
+  /** Parameter keys (lower case) in an order where each comes after those its formula uses. */
+  order: string[];
+  scenario: { id: string; name: string; values: Map<string, number> } | undefined;
+  notes: ModelNote[];
+  backgroundVersionId: string | undefined;
+}
+
+/** Options of a product-model calculation. */
+export interface ProductModelOptions {
+  /** A scenario of the document: its parameter values replace the defaults. */
+  scenarioId?: string;
+  /** Default: the background's, else 'ipcc-ar6-gwp100'. Must equal the background's when both are given. */
+  gwpSetId?: string;
+  biogenicApproach?: BiogenicApproach;
+  stageScheme?: StageScheme;
+  /** Stage of lines whose process (and its consumers) name none; default 'unassigned'. */
+  defaultStage?: string;
+}
+
+const KNOWN_STAGES = new Set([
+  ...LIFE_CYCLE_STAGES['iso-14067'].map((s) => s.id),
+  ...LIFE_CYCLE_STAGES['eu-battery'].map((s) => s.id),
+  'unassigned',
+]);
+
+const emptyParts = (): Record<Part, number> => ({
+  fossilEmissions: 0,
+  fossilRemovals: 0,
+  biogenicCo2Emissions: 0,
+  biogenicNonCo2Emissions: 0,
+  biogenicRemovals: 0,
+  dLuc: 0,
+  landManagement: 0,
+});
+
+/** Whether a part counts in the total under the approach (0/0 leaves biogenic CO2 out). */
+export const countedIn = (approach: BiogenicApproach, part: Part): boolean =>
+  approach === '-1/+1' || (part !== 'biogenicCo2Emissions' && part !== 'biogenicRemovals');
+
+function stageOf(raw: string | undefined, scheme: StageScheme, path: string): string | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const id = raw.trim();
+  if (!KNOWN_STAGES.has(id))
+    throw new ModelError(
+      'UNKNOWN_STAGE',
+      path,
+      `unknown life-cycle stage '${id}': use one of ${[...KNOWN_STAGES].join(', ')}`,
+    );
+  return stageInScheme(id, scheme);
+}
+
+function compileAmount(value: number | string, path: string): number | CompiledFormula {
+  if (typeof value === 'number') return value;
+  const trimmed = value.trim();
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) return Number(trimmed);
+  try {
+    return compileFormula(trimmed);
+  } catch (e) {
+    throw new ModelError(
+      'FORMULA_ERROR',
+      path,
+      `formula '${trimmed}': ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
+/**
+ * Checks a document against its background and works out each line's kg CO2e per unit (one dataset footprint
+ * per linked dataset, from the background's cache). The result is evaluated by `evaluatePreparedModel` for the
+ * deterministic footprint and for each Monte Carlo iteration.
+ */
+export function prepareProductModel(
+  document: ProductModelDocument,
+  background: ModelBackground | undefined,
+  options: ProductModelOptions = {},
+): PreparedModel {
+  const setId = options.gwpSetId ?? background?.gwpSetId ?? DEFAULT_GWP_SET_ID;
+  const approach = options.biogenicApproach ?? background?.biogenicApproach ?? '-1/+1';
+  if (background && (background.gwpSetId !== setId || background.biogenicApproach !== approach))
+    throw new Error(
+      `the background was prepared for ${background.gwpSetId} ${background.biogenicApproach}, not ${setId} ${approach}`,
+    );
+  const set = gwpSet(setId);
+  const scheme = options.stageScheme ?? 'iso-14067';
+  const defaultStage = stageOf(options.defaultStage, scheme, '') ?? 'unassigned';
+  const notes: ModelNote[] = [];
+
+  // Parameters and the scenario.
+  const parameters: PreparedParameter[] = document.parameters.map((p, index) => {
+    const path = `/parameters/${index}`;
+    let formula: CompiledFormula | undefined;
+    let dependencies: string[] = [];
+    if (p.formula !== undefined) {
+      try {
+        formula = compileFormula(p.formula);
+        dependencies = formulaVariables(p.formula);
+      } catch (e) {
+        throw new ModelError(
+          'FORMULA_ERROR',
+          `${path}/formula`,
+          `parameter '${p.name}': ${e instanceof Error ? e.message : String(e)}`,
+        );
+      }
+    }
+    return {
+      name: p.name,
+      key: p.name.toLowerCase(),
+      value: p.value,
+      formula,
+      formulaText: p.formula,
+      dependencies,
+      uncertainty: p.uncertainty,
+      index,
+    };
+  });
+  const byKey = new Map(parameters.map((p) => [p.key, p]));
+  const order: string[] = [];
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (p: PreparedParameter, chain: string[]) => {
+    const s = state.get(p.key);
+    if (s === 'done') return;
+    if (s === 'visiting')
+      throw new ModelError(
+        'PARAMETER_CYCLE',
+        `/parameters/${p.index}/formula`,
+        `the formulas of ${[...chain, p.name].join(' → ')} depend on each other in a cycle: give one of them a value`,
+      );
+    state.set(p.key, 'visiting');
+    for (const d of p.dependencies) {
+      const q = byKey.get(d);
+      if (!q)
+        throw new ModelError(
+          'UNKNOWN_PARAMETER',
+          `/parameters/${p.index}/formula`,
+          `parameter '${p.name}' uses '${d}', which is not a parameter of the model: define it under parameters`,
+        );
+      visit(q, [...chain, p.name]);
+    }
+    state.set(p.key, 'done');
+    order.push(p.key);
+  };
+  for (const p of parameters) visit(p, []);
+
+  let scenario: PreparedModel['scenario'];
+  if (options.scenarioId !== undefined) {
+    const s = document.scenarios.find((x) => x.id === options.scenarioId);
+    if (!s)
+      throw new ModelError(
+        'UNKNOWN_SCENARIO',
+        '/scenarios',
+        `no scenario '${options.scenarioId}' in the model${document.scenarios.length ? `: it has ${document.scenarios.map((x) => x.id).join(', ')}` : ''}`,
+      );
+    const values = new Map<string, number>();
+    const k = document.scenarios.indexOf(s);
+    for (const [name, value] of Object.entries(s.parameters)) {
+      const p = byKey.get(name.toLowerCase());
+      if (!p || p.value === undefined)
+        throw new ModelError(
+          'UNKNOWN_PARAMETER',
+          `/scenarios/${k}/parameters/${name}`,
+          `scenario '${s.id}' sets '${name}', which is not an input parameter of the model (one with a value)`,
+        );
+      values.set(p.key, value);
+    }
+    scenario = { id: s.id, name: s.name, values };
+  }
+
+  // Processes.
+  const index = new Map(document.processes.map((p, i) => [p.id, i]));
+  const processes: PreparedProcess[] = document.processes.map((p, i) => ({
+    id: p.id,
+    name: p.name,
+    stage: stageOf(p.stage, scheme, `/processes/${i}/stage`),
+    tags: p.tags,
+    outputAmount: compileAmount(p.output.amount, `/processes/${i}/output/amount`),
+    outputText: typeof p.output.amount === 'string' ? p.output.amount : undefined,
+    outputUnit: p.output.unit,
+    outputName: p.output.name ?? p.name,
+  }));
+  const checkNames = (amount: number | CompiledFormula, text: string | undefined, path: string) => {
+    if (typeof amount === 'number' || text === undefined) return;
+    for (const name of formulaVariables(text))
+      if (!byKey.has(name))
+        throw new ModelError(
+          'UNKNOWN_PARAMETER',
+          path,
+          `formula '${text}' uses '${name}', which is not a parameter of the model: define it under parameters`,
+        );
+  };
+  processes.forEach((p, i) => checkNames(p.outputAmount, p.outputText, `/processes/${i}/output/amount`));
+
+  // Lines.
+  const lines: PreparedLine[] = [];
+  let suppliers = 0;
+  const supplierSets = new Set<string>();
+  document.processes.forEach((p, i) => {
+    const tags = new Set(p.tags);
+    p.inputs.forEach((input, k) => {
+      const path = `/processes/${i}/inputs/${k}`;
+      const amount = compileAmount(input.amount, `${path}/amount`);
+      const amountText = typeof input.amount === 'string' ? input.amount : undefined;
+      checkNames(amount, amountText, `${path}/amount`);
+      const line: PreparedLine = {
+        process: i,
+        path,
+        kind: input.source.kind,
+        name: input.name,
+        unit: input.unit,
+        amount,
+        amountText,
+        uncertainty: input.uncertainty,
+        stage: stageOf(input.stage, scheme, `${path}/stage`),
+      };
+      const source = input.source;
+      if (source.kind === 'foreground') {
+        const target = index.get(source.processId) as number;
+        line.target = target;
+        line.conversion = requireCommonUnitFactor(
+          input.unit,
+          document.processes[target].output.unit,
+          `${path}/unit`,
+          `input '${input.name}'`,
+        );
+      } else if (source.kind === 'background') {
+        if (!background)
+          throw new ModelError(
+            'NO_BACKGROUND',
+            `${path}/source`,
+            `input '${input.name}' links to a background dataset, but the model has no background database: choose one (backgroundVersionId)`,
+          );
+        const dataset = background.dataset(source.processId, source.productId, `${path}/source`);
+        const known: string[] = [];
+        const factor = dataset.unitFactor(input.unit, known);
+        if (factor === undefined)
+          throw new ModelError(
+            'UNIT_MISMATCH',
+            `${path}/unit`,
+            `input '${input.name}' is in '${input.unit}', but '${dataset.productName}' is measured in ${dataset.referenceUnit}${known.length ? ` (it can be given in ${[...new Set(known)].join(', ')})` : ''}`,
+          );
+        const f = dataset.footprint;
+        const parts = emptyParts();
+        for (const part of PARTS) parts[part] = f.split[part] * factor;
+        line.perUnit = {
+          parts,
+          aircraft: f.split.aircraft * factor,
+          packaging: f.split.packaging * factor,
+          gases: f.byGas.map((g) => ({
+            species: g.species,
+            ...(g.kind === undefined ? {} : { kind: g.kind }),
+            mass: g.mass * factor,
+            factor: g.factor,
+            co2e: g.co2e * factor,
+            counted: g.countedInTotal,
+          })),
+        };
+        line.dataset = {
+          processId: dataset.processId,
+          productId: dataset.productId,
+          name: `${dataset.processName} — ${dataset.productName}`,
+          referenceUnit: dataset.referenceUnit,
+          factor,
+        };
+        for (const n of f.notes) {
+          if (n.code === 'CARBON_CONTENT_MISSING') continue; // about the dataset's product, not the model's
+          if (!notes.some((x) => x.code === n.code)) notes.push({ ...n, message: `${n.message}` });
+        }
+      } else {
+        suppliers++;
+        if (source.gwpSetId !== undefined) supplierSets.add(source.gwpSetId);
+        const k2 = commonUnitFactor(input.unit, source.unit);
+        if (k2 === undefined)
+          requireCommonUnitFactor(input.unit, source.unit, `${path}/unit`, `input '${input.name}'`);
+        const factor = (k2 as number) / source.per;
+        const parts = emptyParts();
+        const fossil =
+          source.pcfExcludingBiogenic - source.dLucGhgEmissions - source.landManagementGhgEmissions;
+        parts[fossil >= 0 ? 'fossilEmissions' : 'fossilRemovals'] = fossil * factor;
+        parts.dLuc = source.dLucGhgEmissions * factor;
+        parts.landManagement = source.landManagementGhgEmissions * factor;
+        parts.biogenicCo2Emissions = source.biogenicCo2Emissions * factor;
+        parts.biogenicRemovals = source.biogenicRemovals * factor;
+        const gases: PerUnit['gases'] = [
+          {
+            species: PREAGGREGATED_SPECIES,
+            kind: 'supplier',
+            mass: source.pcfExcludingBiogenic * factor,
+            factor: 1,
+            co2e: source.pcfExcludingBiogenic * factor,
+            counted: true,
+          },
+        ];
+        const biogenicCounted = approach === '-1/+1';
+        if (source.biogenicCo2Emissions !== 0)
+          gases.push({
+            species: 'CO2',
+            kind: 'biogenic',
+            mass: parts.biogenicCo2Emissions,
+            factor: 1,
+            co2e: parts.biogenicCo2Emissions,
+            counted: biogenicCounted,
+          });
+        if (source.biogenicRemovals !== 0)
+          gases.push({
+            species: 'CO2',
+            kind: 'uptake',
+            mass: parts.biogenicRemovals,
+            factor: 1,
+            co2e: parts.biogenicRemovals,
+            counted: biogenicCounted,
+          });
+        line.perUnit = { parts, aircraft: source.aircraftGhgEmissions * factor, packaging: 0, gases };
+        line.supplier = {
+          ...(source.supplier === undefined ? {} : { supplier: source.supplier }),
+          ...(source.footprintId === undefined ? {} : { footprintId: source.footprintId }),
+          ...(source.year === undefined ? {} : { year: source.year }),
+        };
+      }
+      lines.push(line);
+    });
+    p.emissions.forEach((emission, k) => {
+      const path = `/processes/${i}/emissions/${k}`;
+      const amount = compileAmount(emission.amount, `${path}/amount`);
+      const amountText = typeof emission.amount === 'string' ? emission.amount : undefined;
+      checkNames(amount, amountText, `${path}/amount`);
+      const kind: GhgKind = emission.origin;
+      const species = emission.gas.trim();
+      const factor = gwpFactorOf({ species, kind }, set);
+      if (factor === undefined)
+        throw new ModelError(
+          'UNKNOWN_GAS',
+          `${path}/gas`,
+          `'${species}' has no value in ${set.name}: name the gas as the GWP sets do (CO2, CH4, N2O, SF6, NF3, HFC134a, PFC14, …; 'cfp factors --gwp' lists them) or give a pre-aggregated amount as 'CO2e'`,
+        );
+      if (kind !== 'fossil' && species !== 'CO2' && species !== 'CH4')
+        throw new ModelError(
+          'INVALID_MODEL',
+          `${path}/origin`,
+          `origin '${kind}' applies to CO2 and CH4 only; ${species} is always counted as fossil`,
+        );
+      if (kind === 'uptake' && species !== 'CO2')
+        throw new ModelError('INVALID_MODEL', `${path}/origin`, `only CO2 is taken up from air`);
+      const perKg = requireCommonUnitFactor(
+        emission.unit,
+        'kg',
+        `${path}/unit`,
+        `the emission of ${species}`,
+      );
+      // Uptake is entered as the amount taken up and counted negative, as B holds it.
+      const mass = (kind === 'uptake' ? -1 : 1) * perKg;
+      const e = mass * factor;
+      let part: Part;
+      if (tags.has(CFP_TAGS.dLuc) || kind === 'land-transformation') part = 'dLuc';
+      else if (tags.has(CFP_TAGS.landManagement)) part = 'landManagement';
+      else if (kind === 'uptake') part = 'biogenicRemovals';
+      else if (kind === 'biogenic')
+        part = species === 'CO2' ? 'biogenicCo2Emissions' : 'biogenicNonCo2Emissions';
+      else part = e >= 0 ? 'fossilEmissions' : 'fossilRemovals';
+      const parts = emptyParts();
+      parts[part] = e;
+      const counted = countedIn(approach, part);
+      lines.push({
+        process: i,
+        path,
+        kind: 'emission',
+        name: `${species}${kind === 'fossil' ? '' : `, ${kind}`}`,
+        unit: emission.unit,
+        amount,
+        amountText,
+        uncertainty: emission.uncertainty,
+        stage: stageOf(emission.stage, scheme, `${path}/stage`),
+        perUnit: {
+          parts,
+          aircraft: tags.has(CFP_TAGS.aircraft) && counted && part !== 'biogenicRemovals' ? e : 0,
+          packaging: 0,
+          gases: [
+            {
+              species,
+              ...(species === 'CO2' || species === 'CH4' ? { kind } : {}),
+              mass,
+              factor,
+              co2e: e,
+              counted,
+            },
+          ],
+        },
+      });
+    });
+  });
+
+  if (suppliers > 0)
+    notes.push({
+      code: 'SUPPLIER_DATA',
+      message: `${suppliers} input${suppliers === 1 ? '' : 's'} use${suppliers === 1 ? 's' : ''} a footprint reported by a supplier, taken as given (kg CO2e as the supplier calculated it)${
+        [...supplierSets].some((s) => s !== set.id)
+          ? `; some were calculated with ${[...supplierSets].filter((s) => s !== set.id).join(', ')}, not ${set.id}`
+          : ''
+      }`,
+    });
+  if (document.carbonContent === undefined)
+    notes.push({
+      code: 'CARBON_CONTENT_MISSING',
+      message:
+        "the model states no carbon content of its product: add carbonContent { fossil, biogenic } (kg C per reference output) for PACT's carbon-content fields",
+    });
+
+  return {
+    document,
+    set,
+    approach,
+    scheme,
+    defaultStage,
+    reference: index.get(document.referenceProcessId) as number,
+    processes,
+    lines,
+    parameters,
+    order,
+    scenario,
+    notes,
+    backgroundVersionId: background?.versionId,
+  };
+}
+
+/** Parameter values: defaults, then the scenario's, then `overrides` (by lower-case name), then the formulas. */
+export function evaluateParameters(
+  model: PreparedModel,
+  overrides?: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const values = new Map<string, number>();
+  const byKey = new Map(model.parameters.map((p) => [p.key, p]));
+  for (const key of model.order) {
+    const p = byKey.get(key) as PreparedParameter;
+    if (p.formula) {
+      try {
+        values.set(
+          key,
+          p.formula((name) => values.get(name)),
+        );
+      } catch (e) {
+        throw new ModelError(
+          'FORMULA_ERROR',
+          `/parameters/${p.index}/formula`,
+          `parameter '${p.name}' = ${p.formulaText}: ${e instanceof FormulaError || e instanceof Error ? e.message : String(e)}`,
+        );
+      }
+    } else values.set(key, overrides?.get(key) ?? model.scenario?.values.get(key) ?? (p.value as number));
+  }
+  return values;
+}
+
+/** The value of an amount with these parameter values; FORMULA_ERROR at `path` when it cannot be evaluated. */
+export function amountValue(
+  amount: number | CompiledFormula,
+  text: string | undefined,
+  values: ReadonlyMap<string, number>,
+  path: string,
+): number {
+  if (typeof amount === 'number') return amount;
+  try {
+    return amount((name) => values.get(name));
+  } catch (e) {
+    throw new ModelError(
+      'FORMULA_ERROR',
+      path,
+      `formula '${text}': ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
+export type { CarbonFootprintSplit };

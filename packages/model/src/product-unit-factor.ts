@@ -1,0 +1,38 @@
+import type { Database, Flow } from '@opencfp/core';
+import { commonUnitFactor } from './common-units.js';
+
+/**
+ * Reference units of `flow` in one `unit`, through any of the flow's properties ('kWh' of an electricity measured
+ * in MJ → 3.6; 'kg' of a fuel measured in MJ with 0.0233 kg per MJ → 42.9), then through the common units (a
+ * flow measured in kg given in 'lb'). `known` collects the unit names the flow can be given in.
+ *
+ * @example productUnitFactor(db, electricity, 'kWh'); // 3.6 when the reference unit is MJ
+ */
+export function productUnitFactor(
+  db: Pick<Database, 'unitGroups' | 'flowProperties'>,
+  flow: Flow,
+  unit: string,
+  known: string[] = [],
+): number | undefined {
+  const wanted = unit.trim().toLowerCase();
+  const groups: { units: { name: string; factor: number; synonyms?: string[] }[]; perReference: number }[] =
+    [];
+  for (const pf of flow.properties) {
+    const property = db.flowProperties.find((p) => p.id === pf.flowPropertyId);
+    const group = db.unitGroups.find((g) => g.id === property?.unitGroupId);
+    if (!group || pf.factor === 0) continue;
+    groups.push({ units: group.units, perReference: pf.factor });
+    const found = group.units.find(
+      (u) => u.name.toLowerCase() === wanted || (u.synonyms ?? []).some((x) => x.toLowerCase() === wanted),
+    );
+    // One `unit` is found.factor units of the group's reference, which is 1/pf.factor reference units of the flow.
+    if (found) return found.factor / pf.factor;
+    known.push(...group.units.map((u) => u.name));
+  }
+  for (const g of groups)
+    for (const u of g.units) {
+      const k = commonUnitFactor(unit, u.name);
+      if (k !== undefined) return (k * u.factor) / g.perReference;
+    }
+  return undefined;
+}

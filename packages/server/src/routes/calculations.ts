@@ -1,0 +1,281 @@
+import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { calculateProductModel, parseProductModel, type ProductModelFootprint } from '@opencfp/model';
+import { gwpSets } from '@opencfp/refdata';
+import {
+  calculationResults,
+  inputsHash,
+  productModels,
+  type CalculationResult,
+  type Store,
+} from '@opencfp/store';
+import { SIGNED_IN } from '../authenticate.js';
+import type { CalculatorCache } from '../calculator-cache.js';
+import { fromEngineError } from '../errors.js';
+import { actorId, orgAccess, principalOf } from '../org-access.js';
+import { createRouter, defineRoute, type AppEnv } from '../routing.js';
+import { Instant, OrgParams, STAGE_IDS } from './schemas.js';
+
+/** Changes when the calculation of models changes, so results of an older engine are not reused. */
+export const MODEL_ENGINE = 'opencfp-model@1';
+
+const Id = z.string().min(1).max(100);
+
+export const CalculationRequest = z
+  .strictObject({
+    scenarioId: z.string().min(1).max(100).optional().openapi({ description: 'a scenario of the model' }),
+    method: z
+      .enum(gwpSets.map((s) => s.id) as [string, ...string[]])
+      .default('ipcc-ar6-gwp100')
+      .openapi({ description: 'the GWP set' }),
+    biogenicApproach: z.enum(['-1/+1', '0/0']).default('-1/+1'),
+    stageScheme: z.enum(['iso-14067', 'eu-battery']).default('iso-14067'),
+    defaultStage: z.enum(STAGE_IDS).optional(),
+  })
+  .openapi('CalculationRequest');
+export type CalculationRequest = z.infer<typeof CalculationRequest>;
+
+const Footprint = z
+  .looseObject({
+    schema: z.literal('opencfp/product-model-footprint@1'),
+    gwpSet: z.object({ id: z.string(), name: z.string(), version: z.string(), year: z.number() }),
+    biogenicApproach: z.enum(['-1/+1', '0/0']),
+    stageScheme: z.enum(['iso-14067', 'eu-battery']),
+    unit: z.literal('kg CO2e'),
+    declaredUnit: z.looseObject({ amount: z.number(), unit: z.string(), processId: z.string() }),
+    scenario: z.object({ id: z.string(), name: z.string() }).nullable(),
+    parameters: z.record(z.string(), z.number()),
+    split: z.record(z.string(), z.number()),
+    pact: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
+    byGas: z.array(z.looseObject({ species: z.string(), co2e: z.number() })),
+    byStage: z.array(z.looseObject({ id: z.string(), amount: z.number(), share: z.number() })),
+    byProcess: z.array(z.looseObject({ processId: z.string(), scaling: z.number(), direct: z.number() })),
+    contributions: z.array(
+      z.looseObject({ path: z.string(), processId: z.string(), name: z.string(), co2e: z.number() }),
+    ),
+    notes: z.array(z.looseObject({ code: z.string(), message: z.string() })),
+    residual: z.number(),
+    backgroundVersionId: z.string().nullable(),
+  })
+  .openapi('ProductModelFootprint', { description: 'docs/product-models.md explains every field' });
+
+const resultFields = {
+  id: z.string(),
+  modelId: z.string(),
+  modelVersion: z.number().int(),
+  inputsHash: z
+    .string()
+    .openapi({ description: 'SHA-256 of the model document, database version and options' }),
+  createdAt: Instant,
+  request: CalculationRequest,
+  total: z.number().openapi({ description: 'kg CO2e per declared unit (split.total)' }),
+};
+
+const CalculationResultSummary = z.object(resultFields).openapi('CalculationResultSummary');
+const CalculationResultSchema = z
+  .object({
+    ...resultFields,
+    reused: z.boolean().openapi({ description: 'true when equal inputs were calculated before' }),
+    footprint: Footprint,
+  })
+  .openapi('CalculationResult');
+
+const ModelParams = OrgParams.extend({
+  id: Id.openapi({ param: { name: 'id', in: 'path' }, description: 'the model id' }),
+});
+const ResultParams = OrgParams.extend({
+  resultId: Id.openapi({ param: { name: 'resultId', in: 'path' }, description: 'a calculation result id' }),
+});
+
+interface StoredResult {
+  request: CalculationRequest;
+  footprint: ProductModelFootprint;
+}
+
+const summary = (r: CalculationResult) => {
+  const stored = r.result as StoredResult;
+  return {
+    id: r.id,
+    modelId: r.modelId,
+    modelVersion: r.modelVersion,
+    inputsHash: r.inputsHash,
+    createdAt: r.createdAt.toISOString(),
+    request: stored.request,
+    total: stored.footprint.split.total,
+  };
+};
+
+const full = (r: CalculationResult, reused: boolean) => ({
+  ...summary(r),
+  reused,
+  footprint: (r.result as StoredResult).footprint as unknown as z.infer<typeof Footprint>,
+});
+
+/**
+ * Calculates a stored model (the version now saved) on its background database version, or returns the result
+ * of equal inputs calculated before. Shared by the route and the calculation job.
+ */
+export async function calculateStoredModel(
+  store: Store,
+  cache: CalculatorCache,
+  organisationId: string,
+  modelId: string,
+  request: CalculationRequest,
+  actor: string | null,
+): Promise<{ result: CalculationResult; reused: boolean }> {
+  const model = await productModels.get(store, organisationId, modelId);
+  const hash = inputsHash({
+    engine: MODEL_ENGINE,
+    model: model.model,
+    backgroundVersionId: model.backgroundVersionId,
+    request,
+  });
+  const previous = await calculationResults.findByInputs(store, organisationId, hash);
+  if (previous !== undefined)
+    return { result: await calculationResults.get(store, organisationId, previous), reused: true };
+  let footprint: ProductModelFootprint;
+  try {
+    const document = parseProductModel(model.model);
+    const background =
+      model.backgroundVersionId === null
+        ? undefined
+        : await cache.background(
+            store,
+            organisationId,
+            model.backgroundVersionId,
+            request.method,
+            request.biogenicApproach,
+          );
+    footprint = calculateProductModel(document, background, {
+      scenarioId: request.scenarioId,
+      gwpSetId: request.method,
+      biogenicApproach: request.biogenicApproach,
+      stageScheme: request.stageScheme,
+      defaultStage: request.defaultStage,
+    });
+  } catch (e) {
+    throw fromEngineError(e);
+  }
+  // Stored as JSON: undefined fields (e.g. no carbon content) are left out, as a client reads them.
+  const stored = JSON.parse(JSON.stringify({ request, footprint })) as StoredResult;
+  const result = await calculationResults.record(
+    store,
+    organisationId,
+    { modelId, modelVersion: model.version, inputsHash: hash, result: stored },
+    actor,
+  );
+  return { result, reused: false };
+}
+
+/**
+ * Calculations of product models, mounted under `/v1`: an editor calculates a model (the result is stored,
+ * immutable, with the hash of its inputs; equal inputs give the stored result again), viewers read results.
+ */
+export function calculationsRouter(cache: CalculatorCache): OpenAPIHono<AppEnv> {
+  const router = createRouter();
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/orgs/{orgId}/models/{id}/calculations',
+      tags: ['calculations'],
+      summary: 'Calculate a product model (editor)',
+      description:
+        'The carbon footprint of the model as saved now, on its background database version (loaded and ' +
+        'factorized once per version, then kept): ISO 14067 split, PACT fields, gases, stages, processes and every ' +
+        'line. The result is stored with the SHA-256 of its inputs (document, database version, options); equal ' +
+        'inputs return the stored result (200, `reused: true`) instead of a new one (201). A model that cannot be ' +
+        'calculated is 422 MODEL_INVALID with `details.path` pointing into the document.',
+      security: SIGNED_IN,
+      middleware: [orgAccess('editor')],
+      request: {
+        params: ModelParams,
+        body: { required: true, content: { 'application/json': { schema: CalculationRequest } } },
+      },
+      responses: {
+        200: {
+          description: 'Calculated before with equal inputs',
+          content: { 'application/json': { schema: CalculationResultSchema } },
+        },
+        201: {
+          description: 'Calculated',
+          content: { 'application/json': { schema: CalculationResultSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const principal = principalOf(c);
+      const { result, reused } = await calculateStoredModel(
+        c.var.store,
+        cache,
+        principal.organisationId,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+        principal.userId === null ? null : actorId(principal),
+      );
+      if (reused) return c.json(full(result, true), 200);
+      c.header('Location', `/v1/orgs/${principal.organisationId}/calculations/${result.id}`);
+      return c.json(full(result, false), 201);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/orgs/{orgId}/models/{id}/calculations',
+      tags: ['calculations'],
+      summary: 'The stored results of a model, newest first (viewer)',
+      security: SIGNED_IN,
+      middleware: [orgAccess('viewer')],
+      request: { params: ModelParams },
+      responses: {
+        200: {
+          description: 'The results (at most 100)',
+          content: {
+            'application/json': {
+              schema: z
+                .object({ results: z.array(CalculationResultSummary) })
+                .openapi('CalculationResultList'),
+            },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const { organisationId } = principalOf(c);
+      const { id } = c.req.valid('param');
+      await productModels.get(c.var.store, organisationId, id); // another tenant's model: 404
+      const list = await calculationResults.list(c.var.store, organisationId, id);
+      return c.json({ results: list.map(summary) }, 200);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/orgs/{orgId}/calculations/{resultId}',
+      tags: ['calculations'],
+      summary: 'One stored calculation result (viewer)',
+      security: SIGNED_IN,
+      middleware: [orgAccess('viewer')],
+      request: { params: ResultParams },
+      responses: {
+        200: {
+          description: 'The result',
+          content: { 'application/json': { schema: CalculationResultSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const result = await calculationResults.get(
+        c.var.store,
+        principalOf(c).organisationId,
+        c.req.valid('param').resultId,
+      );
+      // Immutable: caches may keep it.
+      c.header('Cache-Control', 'private, max-age=31536000, immutable');
+      return c.json(full(result, true), 200);
+    },
+  );
+
+  return router;
+}
