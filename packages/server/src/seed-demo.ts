@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { starterDatabasePath } from '@opencfp/refdata';
+import { DEMO_BATTERY_MODEL, DEMO_FRAME_MODEL } from './demo-models.js';
 import {
   createOrganisation,
   createUser,
   importBackgroundDatabase,
+  productModels,
   products,
   type Store,
 } from '@opencfp/store';
@@ -21,7 +23,7 @@ export const DEMO_EMAIL = 'demo@opencfp.local';
 
 /**
  * On an empty store (no users yet): a demo user with a random password, a demo organisation it owns, the starter
- * background database (shared with every organisation), and two demo products. On a store with users: nothing —
+ * background database (shared with every organisation), two demo products and an illustrative model of each. On a store with users: nothing —
  * so restarting never resets a password or duplicates data.
  *
  * @example const seed = await seedDemo(store); if (seed.created) console.log(seed.email, seed.password);
@@ -42,7 +44,7 @@ export async function seedDemo(store: Store): Promise<DemoSeed> {
     },
     user.id,
   );
-  await products.create(
+  const battery = await products.create(
     store,
     organisation.id,
     {
@@ -56,7 +58,7 @@ export async function seedDemo(store: Store): Promise<DemoSeed> {
     },
     user.id,
   );
-  await products.create(
+  const frame = await products.create(
     store,
     organisation.id,
     {
@@ -70,6 +72,16 @@ export async function seedDemo(store: Store): Promise<DemoSeed> {
     },
     user.id,
   );
+  for (const [product, name, model] of [
+    [battery, 'LFP pack, 2026 design (illustrative)', DEMO_BATTERY_MODEL],
+    [frame, 'Aluminium frame (illustrative)', DEMO_FRAME_MODEL],
+  ] as const)
+    await productModels.create(
+      store,
+      organisation.id,
+      { productId: product.id, name, backgroundVersionId: starter.id, model },
+      user.id,
+    );
   return {
     created: true,
     email: DEMO_EMAIL,

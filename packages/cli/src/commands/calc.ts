@@ -1,4 +1,5 @@
 import { Calculator, type Database } from '@opencfp/core';
+import { productUnitFactor } from '@opencfp/model';
 import {
   carbonFootprint,
   LIFE_CYCLE_STAGES,
@@ -128,22 +129,11 @@ function unitFactor(db: Database, processId: string, productId: string | undefin
     process?.exchanges.find((e) => !e.isInput)?.flowId;
   const flow = db.flows.find((f) => f.id === flowId);
   if (!flow) throw new UsageError(`--unit ${unit}: cannot tell the product of process '${processId}'`);
-  const wanted = unit.trim().toLowerCase();
   const known: string[] = [];
-  // Any property of the flow will do: 1 kg of diesel is (1 / 0.0233 kg per MJ) MJ when MJ is the reference.
-  for (const pf of flow.properties) {
-    const group = db.unitGroups.find(
-      (g) => g.id === db.flowProperties.find((p) => p.id === pf.flowPropertyId)?.unitGroupId,
-    );
-    if (!group || pf.factor === 0) continue;
-    const found = group.units.find(
-      (u) => u.name.toLowerCase() === wanted || (u.synonyms ?? []).some((x) => x.toLowerCase() === wanted),
-    );
-    if (found) return found.factor / pf.factor;
-    known.push(...group.units.map((u) => u.name));
-  }
+  const factor = productUnitFactor(db, flow, unit, known);
+  if (factor !== undefined) return factor;
   throw new UsageError(
-    `--unit ${unit}: '${flow.name}' can be given in ${known.join(', ') || 'its reference unit only'}`,
+    `--unit ${unit}: '${flow.name}' can be given in ${[...new Set(known)].join(', ') || 'its reference unit only'}`,
   );
 }
 

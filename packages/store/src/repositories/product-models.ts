@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { StoreError } from '../errors.js';
 import type { CalculationResultsTable } from '../schema.js';
 import type { Store } from '../store.js';
@@ -281,6 +281,49 @@ export const calculationResults = {
       .selectAll()
       .execute();
     return rows.map(resultFromRow);
+  },
+
+  /**
+   * One result with parts of its document as JSON text, for serving it as it is stored: the database renders them,
+   * so a read costs no parse and no re-serialisation in the application. `parts` maps a name to a path of keys into
+   * the result document (`['footprint', 'split', 'total']`); a missing one is null.
+   */
+  async getText<K extends string>(
+    store: Store,
+    organisationId: string,
+    id: string,
+    parts: Readonly<Record<K, readonly string[]>>,
+  ): Promise<Omit<CalculationResult, 'result'> & { parts: Record<K, string | null> }> {
+    const names = Object.keys(parts) as K[];
+    const row = await store.db
+      .selectFrom('calculation_results')
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .select(['id', 'organisation_id', 'model_id', 'model_version', 'inputs_hash', 'created_at'])
+      .select(
+        names.map((name, i) => {
+          const path = parts[name];
+          // Keys come from code, never from a request; checked all the same, as they are written into the SQL.
+          if (!path.every((k) => /^[A-Za-z0-9_]+$/.test(k)))
+            throw new Error(`bad result path ${path.join('.')}`);
+          return sql<string | null>`(result #> ${sql.lit(`{${path.join(',')}}`)})::text`.as(`part${i}`);
+        }),
+      )
+      .executeTakeFirst();
+    if (!row) throw new StoreError('NOT_FOUND', `no calculation result '${id}' in this organisation`);
+    const values = row as unknown as Record<string, string | null>;
+    return {
+      id: row.id,
+      organisationId: row.organisation_id,
+      modelId: row.model_id,
+      modelVersion: row.model_version,
+      inputsHash: row.inputs_hash,
+      createdAt: row.created_at,
+      parts: Object.fromEntries(names.map((name, i) => [name, values[`part${i}`]])) as Record<
+        K,
+        string | null
+      >,
+    };
   },
 
   /** The newest result with these inputs, if one was calculated before (no need to calculate again). */
