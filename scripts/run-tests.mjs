@@ -29,8 +29,11 @@ if (files.length === 0) {
 }
 files.sort();
 const reporter = process.env.CI || !process.stdout.isTTY ? 'spec' : 'spec';
-// The store's and the server's shared case suites also run on a PostgreSQL server (see postgres-for-tests.mjs).
-const postgres = files.some((f) => ['store', 'server'].some((pkg) => f.includes(join('packages', pkg))))
+// The store's and the server's shared case suites, and the CLI's crash-safety test, also run on a PostgreSQL server
+// (see postgres-for-tests.mjs).
+const postgres = files.some((f) =>
+  ['store', 'server', 'cli'].some((pkg) => f.includes(join('packages', pkg))),
+)
   ? postgresForTests()
   : undefined;
 const env = postgres ? { ...process.env, OPENCFP_TEST_DATABASE_URL: postgres } : process.env;

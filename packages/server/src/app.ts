@@ -21,6 +21,10 @@ import {
 import { authRouter } from './routes/auth.js';
 import { CalculatorCache } from './calculator-cache.js';
 import { databasesRouter } from './routes/databases.js';
+import { databaseUploadRouter, isDatabaseUpload } from './routes/database-upload.js';
+import { JobUpdates } from './jobs/job-updates.js';
+import { jobsRouter } from './routes/jobs.js';
+import { modelJobsRouter } from './routes/model-jobs.js';
 import { calculationsRouter } from './routes/calculations.js';
 import { footprintsRouter } from './routes/footprints.js';
 import { modelsRouter } from './routes/models.js';
@@ -40,6 +44,8 @@ export interface AppOptions {
   logger?: ServerLogger;
   /** Background databases loaded and factorized once per version (default: a cache of 4 versions). */
   calculatorCache?: CalculatorCache;
+  /** The in-process channel to this instance's job runner (startServer passes its runner's; default: none runs here). */
+  jobUpdates?: JobUpdates;
 }
 
 /** Logs one JSON object per line on stderr. */
@@ -134,18 +140,19 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
       }),
     );
   }
-  app.use(
-    bodyLimit({
-      maxSize: config.bodyLimitBytes,
-      onError: () => {
-        throw new ServerError(
-          'PAYLOAD_TOO_LARGE',
-          `the request body is larger than the ${config.bodyLimitBytes} bytes this server accepts`,
-          { details: { limitBytes: config.bodyLimitBytes } },
-        );
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: config.bodyLimitBytes,
+    onError: () => {
+      throw new ServerError(
+        'PAYLOAD_TOO_LARGE',
+        `the request body is larger than the ${config.bodyLimitBytes} bytes this server accepts`,
+        { details: { limitBytes: config.bodyLimitBytes } },
+      );
+    },
+  });
+  // A database upload is streamed to disk under its own, much larger limit (uploadLimit); bodyLimit would read
+  // it into memory.
+  app.use((c, next) => (isDatabaseUpload(c.req.method, c.req.path) ? next() : limitBody(c, next)));
 
   app.openapi(healthRoute, async (c) => {
     const applied = await sql<{ id: string }>`select id from schema_migrations order by id`.execute(store.db);
@@ -180,6 +187,10 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const calculatorCache = options.calculatorCache ?? new CalculatorCache();
   app.route('/v1', footprintsRouter(calculatorCache));
   app.route('/v1', calculationsRouter(calculatorCache));
+  const jobUpdates = options.jobUpdates ?? new JobUpdates();
+  app.route('/v1', jobsRouter(jobUpdates));
+  app.route('/v1', databaseUploadRouter(jobUpdates));
+  app.route('/v1', modelJobsRouter(jobUpdates));
 
   app.get('/openapi.json', (c) =>
     c.json(

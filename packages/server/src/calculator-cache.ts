@@ -77,6 +77,23 @@ export class CalculatorCache {
     return background;
   }
 
+  /** The background of a stored model (its organisation's view of its version); undefined without a version. */
+  async backgroundOf(
+    store: Store,
+    model: { organisationId: string; backgroundVersionId: string | null },
+    gwpSetId: string,
+    biogenicApproach: BiogenicApproach,
+  ): Promise<ModelBackground | undefined> {
+    if (model.backgroundVersionId === null) return undefined;
+    return this.background(
+      store,
+      model.organisationId,
+      model.backgroundVersionId,
+      gwpSetId,
+      biogenicApproach,
+    );
+  }
+
   /** How many versions are held. */
   get size(): number {
     return this.entries.size;

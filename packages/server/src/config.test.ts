@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { loadConfig } from './config.js';
+import { loadConfig, uploadDirOf } from './config.js';
 import { ERROR_STATUS, ServerError, errorResponse } from './errors.js';
 import { StoreError } from '@opencfp/store';
 
@@ -37,7 +37,12 @@ test('defaults', () => {
     rateLimits: { auth: { max: 10, windowSeconds: 60 } },
     trustProxy: false,
     validateResponses: true,
+    uploadLimitBytes: 2 * 1024 ** 3,
+    uploadDir: null,
+    uploadRetentionHours: 24,
+    jobs: { run: true, concurrency: 1, pollMs: 1000, heartbeatMs: 5000, staleMs: 30_000 },
   });
+  assert.equal(uploadDirOf(config), '/srv/opencfp/data-uploads', 'beside the data directory, not in it');
 });
 
 test('environment variables, with sizes, lists and booleans as text; empty ones are unset', () => {
@@ -54,6 +59,14 @@ test('environment variables, with sizes, lists and booleans as text; empty ones 
       OPENCFP_AUTH_RATE_LIMIT_WINDOW_SECONDS: '300',
       OPENCFP_TRUST_PROXY: 'true',
       OPENCFP_VALIDATE_RESPONSES: '0',
+      OPENCFP_UPLOAD_LIMIT: '500mb',
+      OPENCFP_UPLOAD_DIR: 'uploads',
+      OPENCFP_UPLOAD_RETENTION_HOURS: '72',
+      OPENCFP_JOBS_RUN: 'no',
+      OPENCFP_JOBS_CONCURRENCY: '2',
+      OPENCFP_JOBS_POLL_MS: '250',
+      OPENCFP_JOBS_HEARTBEAT_MS: '1000',
+      OPENCFP_JOBS_STALE_MS: '4000',
       OPENCFP_CONFIG: '',
     },
   });
@@ -67,7 +80,17 @@ test('environment variables, with sizes, lists and booleans as text; empty ones 
     rateLimits: { auth: { max: 5, windowSeconds: 300 } },
     trustProxy: true,
     validateResponses: false,
+    uploadLimitBytes: 500 * 1024 ** 2,
+    uploadDir: '/srv/uploads',
+    uploadRetentionHours: 72,
+    jobs: { run: false, concurrency: 2, pollMs: 250, heartbeatMs: 1000, staleMs: 4000 },
   });
+  assert.equal(uploadDirOf(config), '/srv/uploads');
+  assert.equal(
+    uploadDirOf({ ...config, uploadDir: null }),
+    join(tmpdir(), 'opencfp-uploads'),
+    'data in memory',
+  );
 });
 
 test('a JSON file (OPENCFP_CONFIG), overridden by the environment', () => {
@@ -105,6 +128,12 @@ test('errors name the setting and where it came from', () => {
   assert.match(
     configError(() => loadConfig({ env: { OPENCFP_TRUST_PROXY: 'maybe' } })),
     /OPENCFP_TRUST_PROXY/,
+  );
+  assert.match(
+    configError(() =>
+      loadConfig({ env: { OPENCFP_JOBS_HEARTBEAT_MS: '5000', OPENCFP_JOBS_STALE_MS: '6000' } }),
+    ),
+    /OPENCFP_JOBS_STALE_MS: staleMs must be at least twice heartbeatMs/,
   );
   const path = file('typo.json', { prot: 80 });
   assert.match(

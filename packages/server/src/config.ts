@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ServerError } from './errors.js';
 
@@ -29,6 +30,31 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** Check every JSON response against its route's schema (a mismatch is logged and answered 500). */
   validateResponses: boolean;
+  /** Largest database upload (POST …/databases), in bytes; streamed to disk, so far above `bodyLimitBytes`. */
+  uploadLimitBytes: number;
+  /**
+   * Folder (absolute) that uploads are streamed to until their import succeeds; null = `<dataDir>-uploads` beside
+   * PGlite's data directory (see `uploadDirOf`). With several instances it must be storage they all share.
+   */
+  uploadDir: string | null;
+  /** How long the upload of a failed or cancelled import is kept for a retry, in hours. */
+  uploadRetentionHours: number;
+  /** Background jobs (docs/server.md, Jobs). */
+  jobs: JobsConfig;
+}
+
+/** How this instance runs background jobs. */
+export interface JobsConfig {
+  /** Run jobs in this instance (false: an API-only instance; others run the jobs). */
+  run: boolean;
+  /** Jobs run at the same time by this instance. */
+  concurrency: number;
+  /** How often an idle instance looks for queued jobs, in ms (a job queued by this instance starts at once). */
+  pollMs: number;
+  /** How often a running job's worker writes its heartbeat (and its progress at the latest), in ms. */
+  heartbeatMs: number;
+  /** A running job whose heartbeat is older than this (ms) is taken as interrupted (failed, retryable). */
+  staleMs: number;
 }
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
@@ -95,6 +121,22 @@ const configSchema = z.strictObject({
     .default({ auth: { max: 10, windowSeconds: 60 } }),
   trustProxy: booleanText.default(false),
   validateResponses: booleanText.default(true),
+  uploadLimit: byteSize.default(2 * 1024 ** 3),
+  uploadDir: z.string().min(1).optional(),
+  uploadRetentionHours: z.coerce.number().positive().default(24),
+  jobs: z
+    .strictObject({
+      run: booleanText.default(true),
+      concurrency: positiveInt.default(1),
+      pollMs: positiveInt.default(1000),
+      heartbeatMs: positiveInt.default(5000),
+      staleMs: positiveInt.default(30_000),
+    })
+    .refine((jobs) => jobs.staleMs >= 2 * jobs.heartbeatMs, {
+      message: 'staleMs must be at least twice heartbeatMs, or live jobs would be taken as interrupted',
+      path: ['staleMs'],
+    })
+    .default({ run: true, concurrency: 1, pollMs: 1000, heartbeatMs: 5000, staleMs: 30_000 }),
 });
 
 /** Environment variable → setting (a dotted path in the config file). */
@@ -109,6 +151,14 @@ const ENV: Readonly<Record<string, string>> = {
   OPENCFP_AUTH_RATE_LIMIT_WINDOW_SECONDS: 'rateLimits.auth.windowSeconds',
   OPENCFP_TRUST_PROXY: 'trustProxy',
   OPENCFP_VALIDATE_RESPONSES: 'validateResponses',
+  OPENCFP_UPLOAD_LIMIT: 'uploadLimit',
+  OPENCFP_UPLOAD_DIR: 'uploadDir',
+  OPENCFP_UPLOAD_RETENTION_HOURS: 'uploadRetentionHours',
+  OPENCFP_JOBS_RUN: 'jobs.run',
+  OPENCFP_JOBS_CONCURRENCY: 'jobs.concurrency',
+  OPENCFP_JOBS_POLL_MS: 'jobs.pollMs',
+  OPENCFP_JOBS_HEARTBEAT_MS: 'jobs.heartbeatMs',
+  OPENCFP_JOBS_STALE_MS: 'jobs.staleMs',
 };
 
 export interface LoadConfigOptions {
@@ -192,12 +242,26 @@ export function loadConfig(options: LoadConfigOptions = {}): ServerConfig {
       details: { issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
     });
   }
-  const { bodyLimit, dataDir, ...rest } = result.data;
+  const { bodyLimit, dataDir, uploadLimit, uploadDir, ...rest } = result.data;
   return {
     ...rest,
     bodyLimitBytes: bodyLimit,
     dataDir: dataDir === ':memory:' ? null : resolve(cwd, dataDir),
+    uploadLimitBytes: uploadLimit,
+    uploadDir: uploadDir === undefined ? null : resolve(cwd, uploadDir),
   };
+}
+
+/**
+ * Where uploads go: `uploadDir` when set, else beside PGlite's data directory (`<dataDir>-uploads`: not inside
+ * it, which belongs to PostgreSQL), else — data in memory — a folder in the system's temporary directory.
+ *
+ * @example uploadDirOf(loadConfig({ env: { OPENCFP_DATA_DIR: '/var/lib/opencfp/db' } })) // '/var/lib/opencfp/db-uploads'
+ */
+export function uploadDirOf(config: Pick<ServerConfig, 'uploadDir' | 'dataDir'>): string {
+  if (config.uploadDir !== null) return config.uploadDir;
+  if (config.dataDir !== null) return `${config.dataDir.replace(/[\\/]+$/, '')}-uploads`;
+  return join(tmpdir(), 'opencfp-uploads');
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {

@@ -34,6 +34,8 @@ export const ERROR_STATUS = {
   INVALID_REFERENCE: 422,
   INVALID_VALUE: 400,
   IMMUTABLE: 409,
+  /** An operation stopped because its job was cancelled (nothing of it was kept). */
+  CANCELLED: 409,
   MIGRATION_FAILED: 500,
   INVALID_DATABASE_URL: 500,
   CONNECTION_FAILED: 503,

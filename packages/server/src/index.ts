@@ -1,6 +1,13 @@
 export { createApp, jsonLogger, VERSION, type AppOptions } from './app.js';
 export { SESSION_COOKIE, SIGNED_IN, authenticate, signedIn, type Credentials } from './authenticate.js';
-export { loadConfig, type LoadConfigOptions, type RateLimitConfig, type ServerConfig } from './config.js';
+export {
+  loadConfig,
+  uploadDirOf,
+  type JobsConfig,
+  type LoadConfigOptions,
+  type RateLimitConfig,
+  type ServerConfig,
+} from './config.js';
 export {
   ERROR_STATUS,
   ServerError,
@@ -22,6 +29,35 @@ export {
   type ServerLogger,
   type ValidationIssue,
 } from './routing.js';
-export { listen, startServer, type ListenOptions, type RunningServer } from './serve.js';
+export {
+  listen,
+  startServer,
+  type ListenOptions,
+  type RunningServer,
+  type StartServerOptions,
+} from './serve.js';
+export { JobFailure } from './jobs/job-failure.js';
+export { JobRunner, type JobContext, type JobHandler, type JobRunnerOptions } from './jobs/job-runner.js';
+export { JobUpdates, type JobProgress } from './jobs/job-updates.js';
+export {
+  databaseImportJob,
+  DatabaseImportInput,
+  type DatabaseImportOutput,
+} from './jobs/database-import-job.js';
+export {
+  DATABASE_IMPORT,
+  receiveUpload,
+  sweepUploads,
+  uploadPath,
+  type SweepOptions,
+} from './jobs/upload-files.js';
 export { DEMO_EMAIL, seedDemo, type DemoSeed } from './seed-demo.js';
 export { CalculatorCache } from './calculator-cache.js';
+export {
+  MODEL_CALCULATION,
+  MONTE_CARLO,
+  MonteCarloRequest,
+  modelCalculationJob,
+  monteCarloJob,
+} from './jobs/model-jobs.js';
+export { calculateStoredModel, CalculationRequest } from './routes/calculations.js';

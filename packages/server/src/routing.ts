@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ZodType } from 'zod';
 import type { Credentials } from './authenticate.js';
 import type { ServerConfig } from './config.js';
-import { ServerError } from './errors.js';
+import { ERROR_STATUS, ServerError, type ErrorCode } from './errors.js';
 
 /** Logs what the server must keep to itself (stack traces, internal messages). */
 export interface ServerLogger {
@@ -30,7 +30,9 @@ export interface AppEnv {
 /** The body of every 4xx/5xx response (component `Error` of the OpenAPI document). */
 export const ErrorSchema = z
   .object({
-    code: z.string().openapi({ description: 'stable error code (see docs/server.md)', example: 'NOT_FOUND' }),
+    code: z
+      .enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]])
+      .openapi({ description: 'stable error code (see docs/server.md)', example: 'NOT_FOUND' }),
     message: z.string().openapi({ description: 'what went wrong and how to fix it' }),
     details: z
       .record(z.string(), z.unknown())

@@ -36,8 +36,18 @@ export {
   lockBackgroundDatabase,
   visibleBackgroundVersion,
   type DatabaseVersion,
+  type ImportOptions,
   type DatabaseVersionInfo,
 } from './repositories/background-databases.js';
+export {
+  FINISHED_JOB_STATUSES,
+  JOB_INTERRUPTED,
+  jobs,
+  type Job,
+  type JobActor,
+  type JobError,
+  type JobOutcome,
+} from './repositories/jobs.js';
 export {
   calculationResults,
   inputsHash,

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { openStore } from './store.js';
 import { fileURLToPath } from 'node:url';
 import { backgroundDatabaseCases, repositoryCases } from './test-support/repository-cases.js';
+import { jobCases } from './test-support/job-cases.js';
 import { storeCases } from './test-support/store-cases.js';
 
 const example = fileURLToPath(new URL('../../../examples/bicycle-frame', import.meta.url));
@@ -13,6 +14,7 @@ const example = fileURLToPath(new URL('../../../examples/bicycle-frame', import.
 storeCases('PGlite (in memory)', async () => ({ store: await openStore() }));
 repositoryCases('PGlite (in memory)', async () => ({ store: await openStore() }));
 backgroundDatabaseCases('PGlite (in memory)', async () => ({ store: await openStore() }), example);
+jobCases('PGlite (in memory)', async () => ({ store: await openStore() }), { examplePath: example });
 
 test('PGlite keeps its data in the data directory across reopen', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'opencfp-pglite-'));

@@ -5,6 +5,7 @@ import { openStore } from './store.js';
 import { freshPostgresDatabase } from './test-support/postgres-for-tests.js';
 import { fileURLToPath } from 'node:url';
 import { backgroundDatabaseCases, repositoryCases } from './test-support/repository-cases.js';
+import { jobCases } from './test-support/job-cases.js';
 import { storeCases } from './test-support/store-cases.js';
 
 const example = fileURLToPath(new URL('../../../examples/bicycle-frame', import.meta.url));
@@ -19,6 +20,7 @@ async function openPostgres() {
 storeCases('PostgreSQL server', openPostgres);
 repositoryCases('PostgreSQL server', openPostgres);
 backgroundDatabaseCases('PostgreSQL server', openPostgres, example);
+jobCases('PostgreSQL server', openPostgres, { examplePath: example, concurrentTransactions: true });
 
 test('a bad DATABASE_URL is a clear error, with the password hidden', async () => {
   await assert.rejects(openStore({ databaseUrl: 'mysql://u:secret@h/db' }), (e: unknown) => {

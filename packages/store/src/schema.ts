@@ -139,12 +139,15 @@ export interface JobsTable {
   progress: Generated<number>;
   message: string | null;
   input: Json<object>;
-  output: Json<object | null>;
-  error: Json<object | null>;
+  /** Nullable jsonb: read as an object or null, written as JSON text or null (null until the job ends). */
+  output: ColumnType<object | null, string | null | undefined, string | null>;
+  error: ColumnType<object | null, string | null | undefined, string | null>;
   attempts: Generated<number>;
   cancel_requested: Generated<boolean>;
   worker: string | null;
   heartbeat_at: NullableTimestamp;
+  /** The failed or cancelled job this one retries (migration 003). */
+  retry_of: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
   started_at: NullableTimestamp;

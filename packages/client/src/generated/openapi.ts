@@ -790,7 +790,55 @@ export interface paths {
       };
     };
     put?: never;
-    post?: never;
+    /**
+     * Upload a background database to import, as a background job (editor)
+     * @description The body is the database file itself — a zip of an openLCA JSON-LD export, EcoSpold 1 or 2, ILCD or a SimaPro CSV export, or one EcoSpold/ILCD XML file; its format is told from the content — sent as `application/zip`, `application/octet-stream` or `application/xml`, at most `uploadLimit` bytes (2 GB by default; over it: 413). It is streamed to disk, and a job imports it in one transaction as the next version of the database `name`. Answers 202 with the job (`Location`: the job); follow it with GET …/jobs/{jobId}/events. When it succeeds, `output` is `{ versionId, databaseId, name, version, format, stats, issueCount }`; a file that is not a database fails the job (e.g. `UNKNOWN_FORMAT`) and nothing is imported.
+     */
+    post: {
+      parameters: {
+        query: {
+          /** @description the database the upload becomes a new version of (made on its first import) */
+          name: string;
+          /** @description what the version records as its source, e.g. the file name (default: the name) */
+          sourceName?: string;
+        };
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/zip': string;
+          'application/x-zip-compressed': string;
+          'application/octet-stream': string;
+          'application/xml': string;
+          'text/xml': string;
+        };
+      };
+      responses: {
+        /** @description The upload is kept and its import queued: the job */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Job'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -1247,6 +1295,321 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/orgs/{orgId}/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The organisation's jobs, newest first (viewer) */
+    get: {
+      parameters: {
+        query?: {
+          status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+          kind?: string;
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The jobs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['JobList'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/jobs/{jobId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One job: status, progress, output or error (viewer) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the job id */
+          jobId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The job */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Job'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/jobs/{jobId}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a job (editor)
+     * @description A queued job is cancelled at once; a running one gets `cancelRequested` and stops at its next check (its transaction rolls back: nothing of it is kept), then it is `cancelled`. Cancelling a cancelled job changes nothing; a job that succeeded or failed is 409 CONFLICT.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the job id */
+          jobId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The job after the request */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Job'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/jobs/{jobId}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run a failed or cancelled job again, as a new job (editor)
+     * @description Queues a new job with the same kind and input (`retryOf` names this one) and answers it, 202 with its `Location`. Only a failed or cancelled job can be retried, and only once (retry the newest of a chain): anything else is 409 CONFLICT (`details.status`, `details.retriedAs`).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the job id */
+          jobId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The new, queued job */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Job'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/jobs/{jobId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Follow a job as server-sent events (viewer)
+     * @description A `text/event-stream`: `event: state` with the job (JSON, as GET …/jobs/{jobId}) at once, then `event: progress` with the job each time its status, progress, message or cancel request changes, and a last `event: done` with the finished job (succeeded with `output`, failed with `error`, or cancelled); then the stream ends. Each event has an increasing `id`. A comment line is sent when nothing happened for 15 s. Works whichever instance runs the job (the database is read every 250 ms).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the job id */
+          jobId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The events of the job until it ends */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/event-stream': string;
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/models/{id}/jobs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Calculate a model, or run Monte Carlo on it, as a background job (editor) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the model id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ModelJobRequest'];
+        };
+      };
+      responses: {
+        /** @description Queued: the job */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Job'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1267,8 +1630,31 @@ export interface components {
       /**
        * @description stable error code (see docs/server.md)
        * @example NOT_FOUND
+       * @enum {string}
        */
-      code: string;
+      code:
+        | 'NOT_FOUND'
+        | 'CONFLICT'
+        | 'VERSION_CONFLICT'
+        | 'INVALID_REFERENCE'
+        | 'INVALID_VALUE'
+        | 'IMMUTABLE'
+        | 'CANCELLED'
+        | 'MIGRATION_FAILED'
+        | 'INVALID_DATABASE_URL'
+        | 'CONNECTION_FAILED'
+        | 'VALIDATION_FAILED'
+        | 'UNAUTHENTICATED'
+        | 'FORBIDDEN'
+        | 'PAYLOAD_TOO_LARGE'
+        | 'UNSUPPORTED_MEDIA_TYPE'
+        | 'PRECONDITION_REQUIRED'
+        | 'CALCULATION_FAILED'
+        | 'MODEL_INVALID'
+        | 'RATE_LIMITED'
+        | 'INVALID_CONFIG'
+        | 'UNAVAILABLE'
+        | 'INTERNAL';
       /** @description what went wrong and how to fix it */
       message: string;
       /** @description machine-readable specifics; may be empty */
@@ -2035,6 +2421,76 @@ export interface components {
       /** @description kg CO2e per declared unit (split.total) */
       total: number;
     };
+    JobList: {
+      jobs: components['schemas']['Job'][];
+    };
+    Job: {
+      id: string;
+      organisationId: string | null;
+      /** @example database-import */
+      kind: string;
+      /**
+       * @description queued → running → succeeded | failed | cancelled; queued → cancelled
+       * @enum {string}
+       */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
+      progress: number;
+      /** @example writing processes */
+      message: string | null;
+      input: {
+        [key: string]: unknown;
+      };
+      /** @description what a succeeded job made, e.g. { versionId, stats, issueCount } of an import */
+      output: {
+        [key: string]: unknown;
+      } | null;
+      error: components['schemas']['JobError'];
+      /** @description how many times a worker started it */
+      attempts: number;
+      cancelRequested: boolean;
+      /** @description the failed or cancelled job this one retries */
+      retryOf: string | null;
+      createdBy: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      startedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      finishedAt: string | null;
+    };
+    JobError: {
+      /** @example JOB_INTERRUPTED */
+      code: string;
+      message: string;
+      details: {
+        [key: string]: unknown;
+      };
+      /** @description whether the same input may succeed when retried (false for bad input) */
+      retryable: boolean;
+    } | null;
+    /** @description 'calculation': as POST …/calculations, in the background (output `{ resultId, reused }`); 'monte-carlo': a seeded Monte Carlo run (output: mean, sd, percentiles, histogram — docs/product-models.md) */
+    ModelJobRequest:
+      | (components['schemas']['CalculationRequest'] & {
+          /** @enum {string} */
+          kind: 'calculation';
+        })
+      | (components['schemas']['CalculationRequest'] & {
+          /** @default 1000 */
+          iterations?: number;
+          /** @description equal seeds give equal runs */
+          seed: number;
+          /** @enum {string} */
+          kind: 'monte-carlo';
+        });
   };
   responses: never;
   parameters: never;

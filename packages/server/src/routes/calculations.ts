@@ -135,16 +135,7 @@ export async function calculateStoredModel(
   let footprint: ProductModelFootprint;
   try {
     const document = parseProductModel(model.model);
-    const background =
-      model.backgroundVersionId === null
-        ? undefined
-        : await cache.background(
-            store,
-            organisationId,
-            model.backgroundVersionId,
-            request.method,
-            request.biogenicApproach,
-          );
+    const background = await cache.backgroundOf(store, model, request.method, request.biogenicApproach);
     footprint = calculateProductModel(document, background, {
       scenarioId: request.scenarioId,
       gwpSetId: request.method,

@@ -9,6 +9,7 @@ import {
   createOrganisation,
   createUser,
   importBackgroundDatabase,
+  jobs,
   signIn,
   type DatabaseVersion,
   type Store,
@@ -1265,9 +1266,16 @@ export function routeCases(
         body: {},
       });
       assert.equal(result.status, 201, JSON.stringify(result.body));
+      // queued, and stays so: no job runner runs here
+      const job = await jobs.enqueue(
+        store,
+        { organisationId: orgA, kind: 'database-import', input: {} },
+        { userId: people.editorA.id, actorId: people.editorA.id },
+      );
       // a path parameter's value, by name or by the collection before it (`products/{id}`, `models/{id}`)
       const ids: Record<string, string> = {
         orgId: orgA,
+        jobId: job.id,
         resultId: String(result.body.id),
         'products/id': String(product.body.id),
         'models/id': String(model.body.id),
@@ -1332,6 +1340,13 @@ export function routeCases(
         details: {},
       });
       // and nothing changed
+      const keptJob = await jobs.get(store, orgA, job.id);
+      assert.deepEqual([keptJob.status, keptJob.cancelRequested], ['queued', false], 'not cancelled');
+      assert.deepEqual(
+        await jobs.list(store, orgA, { kind: 'database-import' }),
+        [keptJob],
+        'nor retried, nor uploaded',
+      );
       const kept = await call('GET', `/v1/orgs/${orgA}/products/${ids['products/id']}`, {
         token: String(token.body.secret),
       });
@@ -1561,6 +1576,9 @@ export function routeCases(
         'GET /v1/orgs/{orgId}/calculations/{resultId}',
         'GET /v1/orgs/{orgId}/databases',
         'GET /v1/orgs/{orgId}/databases/{versionId}',
+        'GET /v1/orgs/{orgId}/jobs',
+        'GET /v1/orgs/{orgId}/jobs/{jobId}',
+        'GET /v1/orgs/{orgId}/jobs/{jobId}/events',
         'GET /v1/orgs/{orgId}/models',
         'GET /v1/orgs/{orgId}/models/{id}',
         'GET /v1/orgs/{orgId}/models/{id}/calculations',
@@ -1571,10 +1589,14 @@ export function routeCases(
         'POST /v1/auth/sign-out',
         'POST /v1/oauth/token',
         'POST /v1/orgs',
+        'POST /v1/orgs/{orgId}/databases',
         'POST /v1/orgs/{orgId}/databases/{versionId}/footprint',
+        'POST /v1/orgs/{orgId}/jobs/{jobId}/cancel',
+        'POST /v1/orgs/{orgId}/jobs/{jobId}/retry',
         'POST /v1/orgs/{orgId}/members',
         'POST /v1/orgs/{orgId}/models',
         'POST /v1/orgs/{orgId}/models/{id}/calculations',
+        'POST /v1/orgs/{orgId}/models/{id}/jobs',
         'POST /v1/orgs/{orgId}/products',
         'POST /v1/orgs/{orgId}/tokens',
         'PUT /v1/orgs/{orgId}/models/{id}',
@@ -1604,6 +1626,9 @@ export function routeCases(
         'CalculationRequest',
         'CalculationResult',
         'ProductModelFootprint',
+        'Job',
+        'JobList',
+        'JobError',
       ])
         assert.ok(doc.components.schemas[schema], schema);
       assert.deepEqual(logger.lines, [], 'no internal errors');

@@ -67,27 +67,60 @@ async function contentHash(path: string): Promise<string> {
 const entityId = (kind: Kind, entity: { id?: string; name?: string }, index: number) =>
   kind === 'parameters' ? `${entity.name ?? ''}#${index}` : (entity.id ?? `#${index}`);
 
+/** How an import reports, stops and finishes (all optional). */
+export interface ImportOptions {
+  /** Called with the fraction of datasets written so far (0 while reading) and what is being done. */
+  onProgress?: (fraction: number, message: string) => void;
+  /**
+   * Aborting it stops the import at its next check (after reading, between batches of rows, before the commit):
+   * it throws StoreError CANCELLED and the transaction rolls back, so nothing of it is written.
+   */
+  signal?: AbortSignal;
+  /**
+   * Runs inside the import's transaction once everything is written, just before the commit, with the new
+   * version: whatever it writes commits together with the import (a background job marks itself succeeded here),
+   * and a throw rolls everything back.
+   */
+  beforeCommit?: (trx: Kysely<Schema>, version: DatabaseVersion) => Promise<void>;
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (!signal?.aborted) return;
+  const reason = signal.reason instanceof Error ? `: ${signal.reason.message}` : '';
+  throw new StoreError('CANCELLED', `the import was cancelled${reason}; nothing of it was written`);
+}
+
 /**
  * Imports a background database (any format `readDatabase` reads) as a new version of the database named `name`
  * of an organisation (or shared with every organisation when `organisationId` is null, e.g. the starter
- * database). Everything is written in one transaction: a failed or interrupted import leaves nothing behind.
- * Reading issues are kept with the version.
+ * database). Everything is written in one transaction: a failed, cancelled or interrupted import leaves nothing
+ * behind. Reading issues are kept with the version. The fourth argument is the options, or just a progress
+ * callback.
  *
- * @example const v = await importBackgroundDatabase(store, { organisationId, name: 'USLCI', path: 'uslci.zip' }, userId);
+ * @example
+ * const v = await importBackgroundDatabase(store, { organisationId, name: 'USLCI', path: 'uslci.zip' }, userId);
+ * const controller = new AbortController(); // controller.abort() → StoreError CANCELLED, nothing written
+ * await importBackgroundDatabase(store, input, userId, { signal: controller.signal, onProgress: (f) => log(f) });
  */
 export async function importBackgroundDatabase(
   store: Store,
   input: { organisationId: string | null; name: string; path: string; sourceName?: string },
   actorId: string | null,
-  onProgress?: (fraction: number, message: string) => void,
+  options?: ImportOptions | ((fraction: number, message: string) => void),
 ): Promise<DatabaseVersion> {
+  const { onProgress, signal, beforeCommit }: ImportOptions =
+    typeof options === 'function' ? { onProgress: options } : (options ?? {});
+  throwIfCancelled(signal);
   onProgress?.(0, 'reading');
   const read = await readDatabase(input.path);
+  throwIfCancelled(signal);
   const hash = await contentHash(input.path);
+  throwIfCancelled(signal);
   const db = read.data;
   const stats: Record<string, number> = Object.fromEntries(KINDS.map((k) => [k, db[k].length]));
   const total = KINDS.reduce((n, k) => n + db[k].length, 0);
   return store.transaction(async (trx) => {
+    throwIfCancelled(signal);
     let database = await trx
       .selectFrom('background_databases')
       .where('name', '=', input.name)
@@ -139,6 +172,10 @@ export async function importBackgroundDatabase(
         }));
         await insertEntities(trx, rows);
         written += rows.length;
+        // PGlite runs in this thread and its queries can resolve without giving I/O a turn: without this, a long
+        // import would starve the process (no response, no heartbeat, no progress event) until it commits.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        throwIfCancelled(signal);
         onProgress?.(written / Math.max(1, total), `writing ${kind}`);
       }
     }
@@ -150,7 +187,7 @@ export async function importBackgroundDatabase(
       entityId: id,
       details: { name: input.name, version, format: read.format.format, stats, issues: read.issues.length },
     });
-    return {
+    const stored: DatabaseVersion = {
       id,
       databaseId: database.id,
       name: input.name,
@@ -162,6 +199,9 @@ export async function importBackgroundDatabase(
       issues: read.issues,
       locked: false,
     };
+    throwIfCancelled(signal);
+    await beforeCommit?.(trx, stored);
+    return stored;
   });
 }
 

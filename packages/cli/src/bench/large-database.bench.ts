@@ -1,0 +1,124 @@
+// A 20,000-process background database through the API (issue 5): uploaded as an openLCA JSON-LD zip to
+// POST /v1/orgs/{orgId}/databases (streamed to disk, imported by a background job in one transaction), then a
+// footprint of one of its datasets (the first request loads the version and factorizes A once; later ones are one
+// solve each on the cached factorization) and a product model linking five of its datasets. On PostgreSQL (the
+// production setting; OPENCFP_TEST_DATABASE_URL or the local cluster as root), else on PGlite in a temporary data
+// directory. The synthetic database (packages/formats generateSyntheticDatabase, ecoinvent-like structure) is
+// generated once into os.tmpdir() and reused. Size: OPENCFP_SYNTHETIC_ACTIVITIES (20000).
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { generateSyntheticDatabase, writeJsonLd } from '@opencfp/formats';
+import { createApp, JobRunner, listen, loadConfig } from '@opencfp/server';
+import { createOrganisation, createUser, openStore, signIn, type Store } from '@opencfp/store';
+import { freshPostgresDatabase } from '@opencfp/store/test-support';
+
+const activities = Number(process.env.OPENCFP_SYNTHETIC_ACTIVITIES ?? 20000);
+const seed = 42;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const seconds = (x: number) => `${(x / 1000).toFixed(1)} s`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function syntheticZip(): Promise<{ path: string; processIds: string[] }> {
+  const db = generateSyntheticDatabase({ activities, exchangesPerActivity: 30, biosphere: 4000, seed });
+  const path = join(tmpdir(), 'opencfp-synthetic', `api-${activities}-${seed}.zip`);
+  if (!existsSync(path)) await writeJsonLd(db, path);
+  return { path, processIds: db.processes.map((p) => p.id) };
+}
+
+async function run(label: string, store: Store, dataDir: string): Promise<void> {
+  const { path, processIds } = await syntheticZip();
+  const user = await createUser(store, {
+    email: 'bench@example.com',
+    name: 'Bench',
+    password: 'bench password',
+  });
+  const org = await createOrganisation(store, { name: 'Bench', slug: 'bench' }, user.id);
+  const config = { ...loadConfig({ env: {} }), dataDir, validateResponses: false };
+  const app = createApp({ store, config });
+  const server = await listen(app, { port: 0, host: '127.0.0.1' });
+  const runner = new JobRunner({ store, config });
+  await runner.start();
+  try {
+    const session = await signIn(store, 'bench@example.com', 'bench password');
+    const auth = { authorization: `Bearer ${session?.token ?? ''}` };
+    const size = (await stat(path)).size;
+    const started = performance.now();
+    const upload = await fetch(`${server.url}/v1/orgs/${org.id}/databases?name=synthetic`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/zip', 'content-length': String(size) },
+      body: Readable.toWeb(createReadStream(path)) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
+    const job = (await upload.json()) as { id: string };
+    if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${JSON.stringify(job)}`);
+    const uploadedMs = performance.now() - started;
+    let state: { status: string; output?: { versionId: string }; error?: unknown };
+    for (;;) {
+      const res = await fetch(`${server.url}/v1/orgs/${org.id}/jobs/${job.id}`, { headers: auth });
+      state = (await res.json()) as typeof state;
+      if (state.status === 'succeeded' || state.status === 'failed' || state.status === 'cancelled') break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    if (state.status !== 'succeeded' || !state.output) throw new Error(`import: ${JSON.stringify(state)}`);
+    const importMs = performance.now() - started;
+    const versionId = state.output.versionId;
+    const footprint = async (processId: string) => {
+      const start = performance.now();
+      const res = await fetch(`${server.url}/v1/orgs/${org.id}/databases/${versionId}/footprint`, {
+        method: 'POST',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ processId, topContributors: 5 }),
+      });
+      if (res.status !== 200) throw new Error(`footprint: ${res.status} ${await res.text()}`);
+      await res.arrayBuffer();
+      return performance.now() - start;
+    };
+    const firstMs = await footprint(processIds[0]);
+    const cached: number[] = [];
+    for (let i = 1; i <= 20; i++) cached.push(await footprint(processIds[i * 97]));
+    console.log(
+      `${label.padEnd(10)} ${activities} processes (${(size / 1024 / 1024).toFixed(0)} MB zip): upload ${seconds(uploadedMs)}, ` +
+        `import job done ${seconds(importMs)} · first footprint (load + factorize) ${seconds(firstMs)} · ` +
+        `cached footprint median ${ms(median(cached))}`,
+    );
+  } finally {
+    await runner.close();
+    await server.close();
+  }
+}
+
+let postgresUrl = process.env.OPENCFP_TEST_DATABASE_URL;
+if (!postgresUrl) {
+  const helper = (await import(
+    new URL('../../../../scripts/postgres-for-tests.mjs', import.meta.url).href
+  )) as {
+    postgresForTests: () => string | undefined;
+  };
+  postgresUrl = helper.postgresForTests();
+}
+const dataDir = await mkdtemp(join(tmpdir(), 'opencfp-large-'));
+try {
+  if (postgresUrl) {
+    process.env.OPENCFP_TEST_DATABASE_URL = postgresUrl;
+    const { url, drop } = await freshPostgresDatabase();
+    const store = await openStore({ databaseUrl: url });
+    try {
+      await run('PostgreSQL', store, dataDir);
+    } finally {
+      await store.close();
+      await drop();
+    }
+  } else {
+    const store = await openStore({ dataDir: join(dataDir, 'db') });
+    try {
+      await run('PGlite', store, dataDir);
+    } finally {
+      await store.close();
+    }
+  }
+} finally {
+  await rm(dataDir, { recursive: true, force: true });
+}
