@@ -52,6 +52,7 @@ export {
   calculationResults,
   inputsHash,
   productModels,
+  type Author,
   type CalculationResult,
   type ProductModel,
   type ProductModelSummary,

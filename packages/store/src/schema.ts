@@ -116,6 +116,8 @@ export interface ProductModelsTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   updated_by: string | null;
+  /** The API token (machine client) that last saved it, when not a user. */
+  updated_by_token: string | null;
 }
 
 export interface CalculationResultsTable {
@@ -127,6 +129,7 @@ export interface CalculationResultsTable {
   result: Json<object>;
   created_at: Generated<Date>;
   created_by: string | null;
+  created_by_token: string | null;
 }
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';

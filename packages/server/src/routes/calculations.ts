@@ -5,6 +5,7 @@ import {
   calculationResults,
   inputsHash,
   productModels,
+  type Author,
   type CalculationResult,
   type Store,
 } from '@opencfp/store';
@@ -120,7 +121,7 @@ export async function calculateStoredModel(
   organisationId: string,
   modelId: string,
   request: CalculationRequest,
-  actor: string | null,
+  actor: Author | string | null,
 ): Promise<{ result: CalculationResult; reused: boolean }> {
   const model = await productModels.get(store, organisationId, modelId);
   const hash = inputsHash({
@@ -201,7 +202,7 @@ export function calculationsRouter(cache: CalculatorCache): OpenAPIHono<AppEnv> 
         principal.organisationId,
         c.req.valid('param').id,
         c.req.valid('json'),
-        principal.userId === null ? null : actorId(principal),
+        { userId: principal.userId, tokenId: principal.tokenId ?? null, actorId: actorId(principal) },
       );
       if (reused) return c.json(full(result, true), 200);
       c.header('Location', `/v1/orgs/${principal.organisationId}/calculations/${result.id}`);

@@ -4,6 +4,7 @@ import {
   getBackgroundDatabaseVersion,
   productModels,
   products,
+  type Author,
   type Principal,
   type ProductModel,
   type ProductModelSummary,
@@ -103,18 +104,9 @@ async function referenced<T>(field: string, lookup: Promise<T>): Promise<T> {
   }
 }
 
-/**
- * The store records the user who last saved a model (`updated_by`, a user): a machine client, which has no user,
- * cannot save models until the store can record a token instead (see docs/server.md).
- */
-function modelAuthor(principal: Principal): string {
-  if (principal.userId === null)
-    throw new ServerError(
-      'FORBIDDEN',
-      'machine clients cannot save product models yet: use a personal API token or a session',
-      { details: { via: principal.via } },
-    );
-  return actorId(principal);
+/** Who saves: the user, or for a machine client (no user) its API token; the audit log records the actor. */
+function modelAuthor(principal: Principal): Author {
+  return { userId: principal.userId, tokenId: principal.tokenId ?? null, actorId: actorId(principal) };
 }
 
 /**
@@ -165,7 +157,7 @@ export function modelsRouter(): OpenAPIHono<AppEnv> {
       summary: 'Create a product model (editor)',
       description:
         'A `productId` or `backgroundVersionId` the organisation cannot see (none, or another organisation’s) ' +
-        'is 404 NOT_FOUND with `details.field`. Machine clients cannot save models yet (403).',
+        'is 404 NOT_FOUND with `details.field`.',
       security: SIGNED_IN,
       middleware: [orgAccess('editor')],
       request: {

@@ -1,6 +1,7 @@
 import * as platform from './001-platform.js';
 import * as accessTokens from './002-access-tokens.js';
 import * as jobs from './003-jobs.js';
+import * as tokenAuthors from './004-token-authors.js';
 
 /** One schema change: an id (applied in this order, never renamed) and its SQL statements. */
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [platform, accessTokens, jobs];
+export const migrations: readonly Migration[] = [platform, accessTokens, jobs, tokenAuthors];

@@ -17,6 +17,19 @@ export interface ProductModel {
   updatedAt: Date;
 }
 
+/**
+ * Who saves a model or records a result: a user (`userId`), or a machine client's API token (`userId` null,
+ * `tokenId` set), and the id the audit log records as the actor. A plain string is a user id.
+ */
+export interface Author {
+  userId: string | null;
+  tokenId?: string | null;
+  actorId: string;
+}
+
+const authorOf = (author: string | Author): Author =>
+  typeof author === 'string' ? { userId: author, actorId: author } : author;
+
 /** A product model without its document, as listed. */
 export type ProductModelSummary = Omit<ProductModel, 'model'>;
 
@@ -92,8 +105,9 @@ export const productModels = {
     store: Store,
     organisationId: string,
     input: { productId: string; name: string; backgroundVersionId: string | null; model: object },
-    actorId: string,
+    author: string | Author,
   ): Promise<ProductModel> {
+    const { userId, tokenId, actorId } = authorOf(author);
     return store.transaction(async (trx) => {
       const product = await trx
         .selectFrom('products')
@@ -112,7 +126,8 @@ export const productModels = {
           name: input.name,
           background_version_id: input.backgroundVersionId,
           model: JSON.stringify(input.model),
-          updated_by: actorId,
+          updated_by: userId,
+          updated_by_token: tokenId ?? null,
         })
         .returning(MODEL_COLUMNS)
         .executeTakeFirstOrThrow();
@@ -165,8 +180,9 @@ export const productModels = {
     id: string,
     expectedVersion: number,
     model: object,
-    actorId: string,
+    author: string | Author,
   ): Promise<ProductModel> {
+    const { userId, tokenId, actorId } = authorOf(author);
     return store.transaction(async (trx) => {
       const row = await trx
         .updateTable('product_models')
@@ -174,7 +190,8 @@ export const productModels = {
           model: JSON.stringify(model),
           version: eb('version', '+', 1),
           updated_at: new Date(),
-          updated_by: actorId,
+          updated_by: userId,
+          updated_by_token: tokenId ?? null,
         }))
         .where('organisation_id', '=', organisationId)
         .where('id', '=', id)
@@ -224,8 +241,10 @@ export const calculationResults = {
     store: Store,
     organisationId: string,
     input: { modelId: string; modelVersion: number; inputsHash: string; result: object },
-    actorId: string | null,
+    author: string | Author | null,
   ): Promise<CalculationResult> {
+    const { userId, tokenId, actorId } =
+      author === null ? { userId: null, tokenId: null, actorId: null } : authorOf(author);
     return store.transaction(async (trx) => {
       const id = randomUUID();
       const row = await trx
@@ -237,7 +256,8 @@ export const calculationResults = {
           model_version: input.modelVersion,
           inputs_hash: input.inputsHash,
           result: JSON.stringify(input.result),
-          created_by: actorId,
+          created_by: userId,
+          created_by_token: tokenId ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
