@@ -2,12 +2,14 @@
 // requests/s with p99 ≤ 50 ms (8 concurrent clients over loopback for 5 s); USLCI import ≤ 10 s; a calculation on a
 // USLCI-based product model ≤ 200 ms once its database version is cached (and a footprint of one USLCI dataset). Runs on PGlite, and on PostgreSQL when a server is
 // available (OPENCFP_TEST_DATABASE_URL, or the local cluster as root — scripts/postgres-for-tests.mjs).
-// The import is timed through the store: the API's upload route (an import job) is still to come.
-import { createApp, listen, loadConfig } from '@opencfp/server';
+// The import goes through the API: an upload streamed to disk, imported by a background job.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp, JobRunner, JobUpdates, listen, loadConfig } from '@opencfp/server';
 import {
   createOrganisation,
   createUser,
-  importBackgroundDatabase,
   productModels,
   openStore,
   products,
@@ -16,11 +18,7 @@ import {
 } from '@opencfp/store';
 import { freshPostgresDatabase } from '@opencfp/store/test-support';
 import { uslciJsonLd } from '../test-support/shared-data.js';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const quantile = (xs: number[], q: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-const ms = (x: number) => `${x.toFixed(1)} ms`;
+import { median, ms, postgresUrlForBench, quantile, uploadThroughApi } from './bench-support.js';
 
 async function run(label: string, store: Store): Promise<void> {
   const user = await createUser(store, {
@@ -29,13 +27,6 @@ async function run(label: string, store: Store): Promise<void> {
     password: 'bench password',
   });
   const org = await createOrganisation(store, { name: 'Bench', slug: 'bench' }, user.id);
-  const t = performance.now();
-  const version = await importBackgroundDatabase(
-    store,
-    { organisationId: org.id, name: 'USLCI', path: uslciJsonLd() },
-    user.id,
-  );
-  const importMs = performance.now() - t;
   const product = await products.create(
     store,
     org.id,
@@ -50,11 +41,22 @@ async function run(label: string, store: Store): Promise<void> {
     },
     user.id,
   );
-  const config = { ...loadConfig({ env: {} }), dataDir: null, validateResponses: false };
-  const server = await listen(createApp({ store, config }), { port: 0, host: '127.0.0.1' });
+  const uploadDir = await mkdtemp(join(tmpdir(), 'opencfp-bench-uploads-'));
+  const config = { ...loadConfig({ env: {} }), dataDir: null, uploadDir, validateResponses: false };
+  const updates = new JobUpdates();
+  const runner = new JobRunner({ store, config, updates });
+  await runner.start();
+  const server = await listen(createApp({ store, config, jobUpdates: updates }), {
+    port: 0,
+    host: '127.0.0.1',
+  });
   try {
     const session = await signIn(store, 'bench@example.com', 'bench password');
-    const headers = { authorization: `Bearer ${session?.token ?? ''}`, 'content-type': 'application/json' };
+    const token = session?.token ?? '';
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const uploaded = await uploadThroughApi(server.url, org.id, token, uslciJsonLd(), 'USLCI');
+    const importMs = uploaded.importMs;
+    const version = { id: uploaded.versionId };
     // Footprint of a USLCI dataset: 'Electricity, at grid, US, 2008' (first call loads and factorizes).
     const body = JSON.stringify({ processId: 'b65eb774-e80d-3ba6-a63c-5e1a5e33e54b' });
     const footprint = async () => {
@@ -117,6 +119,8 @@ async function run(label: string, store: Store): Promise<void> {
     );
   } finally {
     await server.close();
+    await runner.close();
+    await rm(uploadDir, { recursive: true, force: true });
   }
 }
 
@@ -175,17 +179,8 @@ try {
 } finally {
   await pglite.close();
 }
-let postgresUrl = process.env.OPENCFP_TEST_DATABASE_URL;
-if (!postgresUrl) {
-  const helper = (await import(
-    new URL('../../../../scripts/postgres-for-tests.mjs', import.meta.url).href
-  )) as {
-    postgresForTests: () => string | undefined;
-  };
-  postgresUrl = helper.postgresForTests();
-}
+const postgresUrl = await postgresUrlForBench();
 if (postgresUrl) {
-  process.env.OPENCFP_TEST_DATABASE_URL = postgresUrl;
   const { url, drop } = await freshPostgresDatabase();
   const store = await openStore({ databaseUrl: url });
   try {

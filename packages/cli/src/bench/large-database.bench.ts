@@ -5,21 +5,18 @@
 // production setting; OPENCFP_TEST_DATABASE_URL or the local cluster as root), else on PGlite in a temporary data
 // directory. The synthetic database (packages/formats generateSyntheticDatabase, ecoinvent-like structure) is
 // generated once into os.tmpdir() and reused. Size: OPENCFP_SYNTHETIC_ACTIVITIES (20000).
-import { createReadStream, existsSync } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { generateSyntheticDatabase, writeJsonLd } from '@opencfp/formats';
 import { createApp, JobRunner, listen, loadConfig } from '@opencfp/server';
 import { createOrganisation, createUser, openStore, signIn, type Store } from '@opencfp/store';
 import { freshPostgresDatabase } from '@opencfp/store/test-support';
+import { median, ms, postgresUrlForBench, seconds, uploadThroughApi } from './bench-support.js';
 
 const activities = Number(process.env.OPENCFP_SYNTHETIC_ACTIVITIES ?? 20000);
 const seed = 42;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const seconds = (x: number) => `${(x / 1000).toFixed(1)} s`;
-const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function syntheticZip(): Promise<{ path: string; processIds: string[] }> {
   const db = generateSyntheticDatabase({ activities, exchangesPerActivity: 30, biosphere: 4000, seed });
@@ -43,28 +40,15 @@ async function run(label: string, store: Store, dataDir: string): Promise<void> 
   await runner.start();
   try {
     const session = await signIn(store, 'bench@example.com', 'bench password');
-    const auth = { authorization: `Bearer ${session?.token ?? ''}` };
-    const size = (await stat(path)).size;
-    const started = performance.now();
-    const upload = await fetch(`${server.url}/v1/orgs/${org.id}/databases?name=synthetic`, {
-      method: 'POST',
-      headers: { ...auth, 'content-type': 'application/zip', 'content-length': String(size) },
-      body: Readable.toWeb(createReadStream(path)) as ReadableStream,
-      duplex: 'half',
-    } as RequestInit);
-    const job = (await upload.json()) as { id: string };
-    if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${JSON.stringify(job)}`);
-    const uploadedMs = performance.now() - started;
-    let state: { status: string; output?: { versionId: string }; error?: unknown };
-    for (;;) {
-      const res = await fetch(`${server.url}/v1/orgs/${org.id}/jobs/${job.id}`, { headers: auth });
-      state = (await res.json()) as typeof state;
-      if (state.status === 'succeeded' || state.status === 'failed' || state.status === 'cancelled') break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    if (state.status !== 'succeeded' || !state.output) throw new Error(`import: ${JSON.stringify(state)}`);
-    const importMs = performance.now() - started;
-    const versionId = state.output.versionId;
+    const token = session?.token ?? '';
+    const auth = { authorization: `Bearer ${token}` };
+    const { versionId, bytes, uploadMs, importMs } = await uploadThroughApi(
+      server.url,
+      org.id,
+      token,
+      path,
+      'synthetic',
+    );
     const footprint = async (processId: string) => {
       const start = performance.now();
       const res = await fetch(`${server.url}/v1/orgs/${org.id}/databases/${versionId}/footprint`, {
@@ -80,7 +64,7 @@ async function run(label: string, store: Store, dataDir: string): Promise<void> 
     const cached: number[] = [];
     for (let i = 1; i <= 20; i++) cached.push(await footprint(processIds[i * 97]));
     console.log(
-      `${label.padEnd(10)} ${activities} processes (${(size / 1024 / 1024).toFixed(0)} MB zip): upload ${seconds(uploadedMs)}, ` +
+      `${label.padEnd(10)} ${activities} processes (${(bytes / 1024 / 1024).toFixed(0)} MB zip): upload ${seconds(uploadMs)}, ` +
         `import job done ${seconds(importMs)} · first footprint (load + factorize) ${seconds(firstMs)} · ` +
         `cached footprint median ${ms(median(cached))}`,
     );
@@ -90,19 +74,10 @@ async function run(label: string, store: Store, dataDir: string): Promise<void> 
   }
 }
 
-let postgresUrl = process.env.OPENCFP_TEST_DATABASE_URL;
-if (!postgresUrl) {
-  const helper = (await import(
-    new URL('../../../../scripts/postgres-for-tests.mjs', import.meta.url).href
-  )) as {
-    postgresForTests: () => string | undefined;
-  };
-  postgresUrl = helper.postgresForTests();
-}
+const postgresUrl = await postgresUrlForBench();
 const dataDir = await mkdtemp(join(tmpdir(), 'opencfp-large-'));
 try {
   if (postgresUrl) {
-    process.env.OPENCFP_TEST_DATABASE_URL = postgresUrl;
     const { url, drop } = await freshPostgresDatabase();
     const store = await openStore({ databaseUrl: url });
     try {

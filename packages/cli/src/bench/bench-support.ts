@@ -1,0 +1,59 @@
+// Helpers of the platform benchmarks: statistics, the PostgreSQL server to measure on, an upload through the API.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+export const ms = (x: number) => `${x.toFixed(1)} ms`;
+export const seconds = (x: number) => `${(x / 1000).toFixed(2)} s`;
+
+/** A PostgreSQL URL to measure on: OPENCFP_TEST_DATABASE_URL, or the local cluster as root; undefined: none. */
+export async function postgresUrlForBench(): Promise<string | undefined> {
+  let url = process.env.OPENCFP_TEST_DATABASE_URL;
+  if (!url) {
+    const helper = (await import(
+      new URL('../../../../scripts/postgres-for-tests.mjs', import.meta.url).href
+    )) as {
+      postgresForTests: () => string | undefined;
+    };
+    url = helper.postgresForTests();
+  }
+  if (url) process.env.OPENCFP_TEST_DATABASE_URL = url;
+  return url;
+}
+
+/**
+ * Uploads a database file to POST /v1/orgs/{orgId}/databases (streamed) and waits for its import job: the new
+ * version's id, when the upload was accepted and when the job ended (ms from the start).
+ */
+export async function uploadThroughApi(
+  url: string,
+  organisationId: string,
+  token: string,
+  path: string,
+  name: string,
+): Promise<{ versionId: string; bytes: number; uploadMs: number; importMs: number }> {
+  const auth = { authorization: `Bearer ${token}` };
+  const bytes = (await stat(path)).size;
+  const started = performance.now();
+  const upload = await fetch(`${url}/v1/orgs/${organisationId}/databases?name=${encodeURIComponent(name)}`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/zip', 'content-length': String(bytes) },
+    body: Readable.toWeb(createReadStream(path)) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
+  const job = (await upload.json()) as { id: string };
+  if (upload.status !== 202) throw new Error(`upload: ${upload.status} ${JSON.stringify(job)}`);
+  const uploadMs = performance.now() - started;
+  for (;;) {
+    const res = await fetch(`${url}/v1/orgs/${organisationId}/jobs/${job.id}`, { headers: auth });
+    const state = (await res.json()) as { status: string; output?: { versionId: string } };
+    if (state.status === 'succeeded' && state.output)
+      return { versionId: state.output.versionId, bytes, uploadMs, importMs: performance.now() - started };
+    if (state.status === 'failed' || state.status === 'cancelled')
+      throw new Error(`import: ${JSON.stringify(state)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
