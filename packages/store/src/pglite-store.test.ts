@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { backgroundDatabaseCases, repositoryCases } from './test-support/repository-cases.js';
 import { jobCases } from './test-support/job-cases.js';
 import { storeCases } from './test-support/store-cases.js';
+import { upgradeCases } from './test-support/upgrade-cases.js';
 
 const example = fileURLToPath(new URL('../../../examples/bicycle-frame', import.meta.url));
 
@@ -15,6 +16,7 @@ storeCases('PGlite (in memory)', async () => ({ store: await openStore() }));
 repositoryCases('PGlite (in memory)', async () => ({ store: await openStore() }));
 backgroundDatabaseCases('PGlite (in memory)', async () => ({ store: await openStore() }), example);
 jobCases('PGlite (in memory)', async () => ({ store: await openStore() }), { examplePath: example });
+upgradeCases('PGlite (in memory)', async () => ({ store: await openStore({ migrate: false }) }));
 
 test('PGlite keeps its data in the data directory across reopen', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'opencfp-pglite-'));

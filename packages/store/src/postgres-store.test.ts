@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { backgroundDatabaseCases, repositoryCases } from './test-support/repository-cases.js';
 import { jobCases } from './test-support/job-cases.js';
 import { storeCases } from './test-support/store-cases.js';
+import { upgradeCases } from './test-support/upgrade-cases.js';
 
 const example = fileURLToPath(new URL('../../../examples/bicycle-frame', import.meta.url));
 
@@ -21,6 +22,10 @@ storeCases('PostgreSQL server', openPostgres);
 repositoryCases('PostgreSQL server', openPostgres);
 backgroundDatabaseCases('PostgreSQL server', openPostgres, example);
 jobCases('PostgreSQL server', openPostgres, { examplePath: example, concurrentTransactions: true });
+upgradeCases('PostgreSQL server', async () => {
+  const { url, drop } = await freshPostgresDatabase();
+  return { store: await openStore({ databaseUrl: url, migrate: false }), cleanup: drop };
+});
 
 test('a bad DATABASE_URL is a clear error, with the password hidden', async () => {
   await assert.rejects(openStore({ databaseUrl: 'mysql://u:secret@h/db' }), (e: unknown) => {

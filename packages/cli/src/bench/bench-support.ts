@@ -1,7 +1,9 @@
 // Helpers of the platform benchmarks: statistics, the PostgreSQL server to measure on, an upload through the API.
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { once } from 'node:events';
 import { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const quantile = (xs: number[], q: number) =>
@@ -56,4 +58,22 @@ export async function uploadThroughApi(
       throw new Error(`import: ${JSON.stringify(state)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * GET `url` from `connections` keep-alive clients for `durationMs`, in a worker thread so the load generator does
+ * not share the server's event loop: every latency in ms.
+ */
+export async function loadTest(
+  url: string,
+  headers: Record<string, string>,
+  connections = 8,
+  durationMs = 5000,
+): Promise<number[]> {
+  const worker = new Worker(new URL('./load-worker.js', import.meta.url), {
+    workerData: { url, headers, connections, durationMs },
+  });
+  const [latencies] = (await once(worker, 'message')) as [number[]];
+  await worker.terminate();
+  return latencies;
 }
