@@ -1,7 +1,7 @@
-import type { Database, Flow, LciResult } from '@opencfp/core';
+import type { Database, Flow, LcaMatrices, LciResult } from '@opencfp/core';
 import { RefdataError } from './errors.js';
 import { ghgLikeButUnmapped, gwpFactorOf, mapGreenhouseGas, PREAGGREGATED_SPECIES } from './ghg-mapping.js';
-import { DEFAULT_GWP_SET_ID, gwpSet } from './gwp-sets.js';
+import { DEFAULT_GWP_SET_ID, gwpSet, type GwpSet } from './gwp-sets.js';
 import { STARTER_DATA_NOTICE, STARTER_DATA_TAG } from './starter-database/generate-starter-database.js';
 
 /**
@@ -258,48 +258,13 @@ export function carbonFootprint(
       `unknown stage scheme '${String(scheme)}': use 'iso-14067' or 'eu-battery'.`,
     );
   const m = result.matrices;
-  const flowById = new Map<string, Flow>(db.flows.map((f) => [f.id, f]));
+  const flowById = flowIndex(db.flows);
   const notes: CarbonFootprintNote[] = [];
-
-  // Rows: which gas, which factor, which part.
-  const rows: (RowInfo | undefined)[] = [];
-  const notInSet: Flow[] = [];
-  const assumed: Flow[] = [];
-  for (const id of m.elementaryFlows) {
-    const flow = flowById.get(id);
-    const g = flow ? mapGreenhouseGas(flow) : undefined;
-    if (!flow || !g) {
-      rows.push(undefined);
-      continue;
-    }
-    const factor = gwpFactorOf(g, set);
-    if (g.compartmentAssumed) assumed.push(flow);
-    if (factor === undefined) {
-      notInSet.push(flow);
-      rows.push(undefined);
-      continue;
-    }
-    let part: RowInfo['part'] = 'fossil';
-    if (g.kind === 'uptake') part = 'biogenicRemovals';
-    else if (g.kind === 'land-transformation') part = 'dLuc';
-    else if (g.kind === 'biogenic')
-      part = g.species === 'CO2' ? 'biogenicCo2Emissions' : 'biogenicNonCo2Emissions';
-    rows.push({ species: g.species, kind: g.kind, factor, part });
-  }
-
-  // Columns: the tags of their processes.
-  const tagsOf = (j: number) => m.processes.get(m.products[j].processId)?.tags ?? [];
+  // Rows (which gas, which factor, which part) and columns (tags) depend on the database and the set, not on the
+  // demand: worked out once per calculator's matrices and kept.
+  const { rows, notInSet, assumed } = rowInfo(m, flowById, set);
+  const { flags: columnFlags, starter: starterColumn } = columnInfo(m);
   const n = m.products.length;
-  const columnFlags = new Uint8Array(n); // 1 dLUC, 2 land management, 4 aircraft, 8 packaging
-  for (let j = 0; j < n; j++) {
-    const tags = tagsOf(j);
-    if (tags.length === 0) continue;
-    columnFlags[j] =
-      (tags.includes(CFP_TAGS.dLuc) ? 1 : 0) |
-      (tags.includes(CFP_TAGS.landManagement) ? 2 : 0) |
-      (tags.includes(CFP_TAGS.aircraft) ? 4 : 0) |
-      (tags.includes(CFP_TAGS.packaging) ? 8 : 0);
-  }
   const partOf = (j: number, r: RowInfo, e: number): Part => {
     if (columnFlags[j] & 1 || r.part === 'dLuc') return 'dLuc';
     if (columnFlags[j] & 2) return 'landManagement';
@@ -455,8 +420,7 @@ export function carbonFootprint(
 
   const starter = new Set<string>();
   for (let j = 0; j < n; j++)
-    if (result.scaling[j] !== 0 && tagsOf(j).includes(STARTER_DATA_TAG))
-      starter.add(m.products[j].processName);
+    if (result.scaling[j] !== 0 && starterColumn[j] === 1) starter.add(m.products[j].processName);
   if (starter.size > 0)
     notes.push({
       code: 'STARTER_DATA',
@@ -537,19 +501,9 @@ function stages(
   total: number,
   amountOf: (s: Float64Array) => number,
 ): StageEntry[] {
-  const m = result.matrices;
   const aliases = STAGE_ALIASES[scheme];
-  const stageOfProcess = new Map<string, string | undefined>();
-  const stageOf = (j: number) => {
-    const id = m.products[j].processId;
-    if (!stageOfProcess.has(id)) {
-      const tag = m.processes.get(id)?.tags?.find((t) => t.startsWith('stage:'));
-      const raw = tag?.slice('stage:'.length).trim();
-      stageOfProcess.set(id, raw === undefined || raw === '' ? undefined : (aliases[raw] ?? raw));
-    }
-    return stageOfProcess.get(id);
-  };
-  const parts = result.supplyChainScaling(stageOf, aliases[defaultStage] ?? defaultStage);
+  const stageOfColumn = columnInfo(result.matrices).stages(scheme);
+  const parts = result.supplyChainScaling((j) => stageOfColumn[j], aliases[defaultStage] ?? defaultStage);
   const defined = LIFE_CYCLE_STAGES[scheme];
   const out: StageEntry[] = defined.map((d) => ({ ...d, amount: 0, share: 0, outsideScheme: false }));
   for (const [id, s] of parts) {
@@ -662,4 +616,114 @@ export function pactFields(
     packagingEmissionsIncluded: packagingIncluded,
     packagingGhgEmissions: packagingIncluded ? split.packaging : undefined,
   };
+}
+
+const flowIndexes = new WeakMap<readonly Flow[], Map<string, Flow>>();
+
+/** Flows by id, kept per flow list (a database's flows do not change once it is calculated). */
+function flowIndex(flows: readonly Flow[]): Map<string, Flow> {
+  let index = flowIndexes.get(flows);
+  if (!index) {
+    index = new Map(flows.map((f) => [f.id, f]));
+    flowIndexes.set(flows, index);
+  }
+  return index;
+}
+
+interface RowTable {
+  rows: (RowInfo | undefined)[];
+  notInSet: Flow[];
+  assumed: Flow[];
+}
+
+const rowTables = new WeakMap<LcaMatrices, Map<string, RowTable>>();
+
+/** What each row of B is for the footprint under one GWP set; kept per matrices and set. */
+function rowInfo(m: LcaMatrices, flowById: ReadonlyMap<string, Flow>, set: GwpSet): RowTable {
+  let bySet = rowTables.get(m);
+  if (!bySet) {
+    bySet = new Map();
+    rowTables.set(m, bySet);
+  }
+  const cached = bySet.get(set.id);
+  if (cached) return cached;
+  const rows: (RowInfo | undefined)[] = [];
+  const notInSet: Flow[] = [];
+  const assumed: Flow[] = [];
+  for (const id of m.elementaryFlows) {
+    const flow = flowById.get(id);
+    const g = flow ? mapGreenhouseGas(flow) : undefined;
+    if (!flow || !g) {
+      rows.push(undefined);
+      continue;
+    }
+    const factor = gwpFactorOf(g, set);
+    if (g.compartmentAssumed) assumed.push(flow);
+    if (factor === undefined) {
+      notInSet.push(flow);
+      rows.push(undefined);
+      continue;
+    }
+    let part: RowInfo['part'] = 'fossil';
+    if (g.kind === 'uptake') part = 'biogenicRemovals';
+    else if (g.kind === 'land-transformation') part = 'dLuc';
+    else if (g.kind === 'biogenic')
+      part = g.species === 'CO2' ? 'biogenicCo2Emissions' : 'biogenicNonCo2Emissions';
+    rows.push({ species: g.species, kind: g.kind, factor, part });
+  }
+  const table = { rows, notInSet, assumed };
+  bySet.set(set.id, table);
+  return table;
+}
+
+interface ColumnTable {
+  /** 1 dLUC, 2 land management, 4 aircraft, 8 packaging. */
+  flags: Uint8Array;
+  /** 1 for columns of starter datasets. */
+  starter: Uint8Array;
+  /** The stage of each column in a scheme's ids (undefined: untagged). */
+  stages(scheme: StageScheme): (string | undefined)[];
+}
+
+const columnTables = new WeakMap<LcaMatrices, ColumnTable>();
+
+/** The tags of each column's process, as flags and stages; kept per matrices. */
+function columnInfo(m: LcaMatrices): ColumnTable {
+  const cached = columnTables.get(m);
+  if (cached) return cached;
+  const n = m.products.length;
+  const flags = new Uint8Array(n);
+  const starter = new Uint8Array(n);
+  const raw: (string | undefined)[] = new Array<string | undefined>(n);
+  for (let j = 0; j < n; j++) {
+    const tags = m.processes.get(m.products[j].processId)?.tags;
+    if (!tags || tags.length === 0) continue;
+    flags[j] =
+      (tags.includes(CFP_TAGS.dLuc) ? 1 : 0) |
+      (tags.includes(CFP_TAGS.landManagement) ? 2 : 0) |
+      (tags.includes(CFP_TAGS.aircraft) ? 4 : 0) |
+      (tags.includes(CFP_TAGS.packaging) ? 8 : 0);
+    if (tags.includes(STARTER_DATA_TAG)) starter[j] = 1;
+    const stage = tags
+      .find((t) => t.startsWith('stage:'))
+      ?.slice('stage:'.length)
+      .trim();
+    if (stage) raw[j] = stage;
+  }
+  const byScheme = new Map<StageScheme, (string | undefined)[]>();
+  const table: ColumnTable = {
+    flags,
+    starter,
+    stages(scheme) {
+      let out = byScheme.get(scheme);
+      if (!out) {
+        const aliases = STAGE_ALIASES[scheme];
+        out = raw.map((id) => (id === undefined ? undefined : (aliases[id] ?? id)));
+        byScheme.set(scheme, out);
+      }
+      return out;
+    },
+  };
+  columnTables.set(m, table);
+  return table;
 }
