@@ -59,10 +59,22 @@ ${wrap(`--method: a GWP set id, ${gwpSets.map((set) => set.id).join(', ')}. --un
                       No match: a message on stderr, exit code 0.
   bench solve [--mtx <file>] [--n 20000] [--seed 42] [--repeats 5] [--rhs 1000]
                       Factorize and solve a technosphere matrix; prints timings and the residual as JSON.
-  serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--config <file.json>] [--no-demo]
+  serve [--port 3000] [--host 127.0.0.1] [--data-dir ./data] [--config <file.json>] [--no-demo]
                       Run the OpenCFP server (API, docs at /docs) on the embedded database in --data-dir, or on
                       DATABASE_URL. An empty database first gets the demo user (credentials printed once), a demo
                       organisation, the starter database and demo products. Stops on Ctrl-C / SIGTERM.
+  users add --email <e> --name <n> [--password-stdin] [--org <slug> --role owner|editor|verifier|viewer]
+                      Create a user: a random password is printed once (or it is read from stdin), optionally a
+                      member of an organisation.
+  users list [--org <slug>] [--format text|json]
+                      Users with their e-mail, name and memberships (never password hashes).
+  users reset-password --email <e> [--password-stdin]
+                      A new password (printed once), and every session of the user ends.
+  orgs add --name <name> --slug <slug> --owner <e-mail>
+                      Create an organisation (a tenant, e.g. for a company) with an existing user as its owner.
+                      users and orgs work on the server's database: DATABASE_URL, else --data-dir / OPENCFP_DATA_DIR
+                      (default ./data), or --config <file.json>, as serve. PGlite allows one process per data
+                      directory: stop the server first, or run it on PostgreSQL to administer it while it runs.
   demo                Calculate the bundled example product system and explain the result.
   help                Show this help.
 

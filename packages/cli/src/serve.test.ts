@@ -11,8 +11,9 @@ const bin = fileURLToPath(new URL('../bin/cfp.js', import.meta.url));
 /** Starts `cfp serve` on a free port; resolves with its URL and everything it printed so far. */
 function start(
   dataDir: string,
-): Promise<{ url: string; output: () => string; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
+  options: string[] = [],
+): Promise<{ url: string; pid: number; output: () => string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir, ...options], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -27,6 +28,7 @@ function start(
       clearTimeout(timer);
       resolve({
         url,
+        pid: child.pid as number,
         output: () => output,
         stop: async () => {
           child.kill('SIGTERM');
@@ -54,6 +56,43 @@ test('cfp serve: seeds the demo once, serves the API, stops cleanly on SIGTERM, 
     assert.doesNotMatch(second.output(), /Demo sign-in/);
     assert.equal((await fetch(`${second.url}/health`)).status, 200);
     assert.equal(await second.stop(), 0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Runs `cfp` to its end; resolves with its exit code and what it printed. */
+function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+test('cfp serve: a data directory another cfp serve uses is refused (exit 2), saying what to do', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'opencfp-serve-locked-'));
+  try {
+    const first = await start(dir, ['--no-demo']);
+    try {
+      // as `npm start` while `cfp serve --data-dir` runs: the demo seeding opens the store first, and is refused
+      const second = await run(['serve', '--port', '0', '--data-dir', dir]);
+      assert.equal(second.code, 2, second.stderr);
+      assert.equal(second.stdout, '');
+      assert.equal(
+        second.stderr.replace(/started \S+\)/, 'started …)'),
+        `cfp: another OpenCFP process (pid ${first.pid}, started …) uses the data directory ${dir} ` +
+          '(PGlite allows one process per data directory): stop it, or give this one another --data-dir / ' +
+          'OPENCFP_DATA_DIR, or use a PostgreSQL server (DATABASE_URL) to run several instances\n',
+      );
+      const noDemo = await run(['serve', '--port', '0', '--data-dir', dir, '--no-demo']);
+      assert.equal(noDemo.code, 2, noDemo.stderr);
+      assert.match(noDemo.stderr, new RegExp(`^cfp: another OpenCFP process \\(pid ${first.pid}, `));
+      assert.equal((await fetch(`${first.url}/health`)).status, 200, 'the first one serves on');
+    } finally {
+      assert.equal(await first.stop(), 0);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

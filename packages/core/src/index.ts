@@ -45,6 +45,8 @@ export { UpstreamTree } from './upstream-tree.js';
 export type { UpstreamNode, UpstreamNodeJson } from './upstream-tree.js';
 export { negativeScalingDiagnostics } from './negative-scaling.js';
 export { reachableColumns } from './supply-chain.js';
+export { processProductIndex, searchWords } from './process-product-index.js';
+export type { ProcessProductEntry, ProcessProductIndex } from './process-product-index.js';
 export * from './formula/index.js';
 // Test support (no I/O, no node:assert): build small databases in code, here and in other packages' tests.
 export { DatabaseBuilder, ProcessBuilder } from './test-support/database-builder.js';

@@ -290,6 +290,31 @@ describe('monteCarloProductModel', () => {
     assert.notEqual(c.mean, a.mean);
   });
 
+  it('moves uniform and triangular bounds with a scenario', async () => {
+    // share 0.1 ~ uniform(0.05, 0.15); scenario s50 sets 0.5, so share ~ uniform(0.45, 0.55) and 10 · share has
+    // mean 5, range 4.5 … 5.5.
+    const doc = parseProductModel({
+      schema: 'opencfp/product-model@1',
+      referenceProcessId: 'p',
+      parameters: [
+        { name: 'share', value: 0.1, uncertainty: { distribution: 'uniform', min: 0.05, max: 0.15 } },
+      ],
+      scenarios: [{ id: 's50', name: 'Half', parameters: { share: 0.5 } }],
+      processes: [
+        {
+          id: 'p',
+          name: 'P',
+          output: { amount: 1, unit: 'kg' },
+          emissions: [{ gas: 'CO2', amount: '10 * share' }],
+        },
+      ],
+    });
+    const r = await monteCarloProductModel(doc, undefined, { iterations: 2000, seed: 5, scenarioId: 's50' });
+    close(r.deterministic, 5, 'deterministic');
+    assert.ok(Math.abs(r.mean - 5) < 0.02, `mean ${r.mean}`);
+    assert.ok(r.min >= 4.5 && r.max <= 5.5, `${r.min} … ${r.max}`);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     await assert.rejects(
@@ -303,6 +328,306 @@ describe('monteCarloProductModel', () => {
         },
       }),
       /cancelled by test/,
+    );
+  });
+});
+
+describe('calculateProductModel against the whole system', () => {
+  /**
+   * The same system twice: as one database (foreground processes among the background ones, solved by the
+   * Calculator) and as a model on the background. A loop between two foreground processes, a process used by two
+   * others, kWh ↔ MJ and g ↔ kg links, a credit (negative input) and direct CO2 and CH4.
+   */
+  it('gives the split, gases and PACT fields of solving everything at once', async () => {
+    const { carbonFootprint } = await import('@opencfp/refdata');
+    const whole = new DatabaseBuilder()
+      .product('electricity', { property: 'energy' })
+      .product('steel')
+      .product('wood')
+      .product('bike', { property: 'items' })
+      .product('frame')
+      .product('tube')
+      .elementary('co2-fossil', { name: 'Carbon dioxide, fossil', category: AIR })
+      .elementary('co2-biogenic', { name: 'Carbon dioxide, biogenic', category: AIR })
+      .elementary('co2-in-air', {
+        name: 'Carbon dioxide, in air',
+        category: 'Elementary flows/Resource/in air',
+      })
+      .elementary('ch4-fossil', { name: 'Methane, fossil', category: AIR })
+      .process('p-power')
+      .output('electricity', 1, { reference: true })
+      .output('co2-fossil', 0.4)
+      .output('ch4-fossil', 0.001)
+      .end()
+      .process('p-steel')
+      .output('steel', 1, { reference: true })
+      .input('electricity', 2)
+      .output('co2-fossil', 1.5)
+      .end()
+      .process('p-wood')
+      .output('wood', 1, { reference: true })
+      .input('co2-in-air', 1.8)
+      .output('co2-biogenic', 0.1)
+      .end()
+      .process('f-bike')
+      .output('bike', 1, { reference: true })
+      .input('frame', 1)
+      .input('tube', 0.5)
+      .input('electricity', 2, { unit: 'kWh' })
+      .input('wood', -0.3)
+      .output('co2-fossil', 0.05)
+      .end()
+      .process('f-frame')
+      .output('frame', 1, { reference: true })
+      .input('tube', 2)
+      .input('steel', 800, { unit: 'g' })
+      .output('ch4-fossil', 0.002)
+      .end()
+      .process('f-tube')
+      .output('tube', 1, { reference: true })
+      .input('frame', 0.1)
+      .input('steel', 1.2)
+      .end()
+      .build();
+    const expected = carbonFootprint(new Calculator(whole).calculate({ processId: 'f-bike' }), whole);
+    const model = calculateProductModel(
+      parseProductModel({
+        schema: 'opencfp/product-model@1',
+        referenceProcessId: 'bike',
+        processes: [
+          {
+            id: 'bike',
+            name: 'Bike',
+            output: { amount: 1, unit: 'item' },
+            inputs: [
+              { name: 'frame', amount: 1, unit: 'kg', source: { kind: 'foreground', processId: 'frame' } },
+              { name: 'tube', amount: 500, unit: 'g', source: { kind: 'foreground', processId: 'tube' } },
+              { name: 'power', amount: 2, unit: 'kWh', source: { kind: 'background', processId: 'p-power' } },
+              {
+                name: 'wood credit',
+                amount: -0.3,
+                unit: 'kg',
+                source: { kind: 'background', processId: 'p-wood' },
+              },
+            ],
+            emissions: [{ gas: 'CO2', amount: 0.05 }],
+          },
+          {
+            id: 'frame',
+            name: 'Frame',
+            output: { amount: 1, unit: 'kg' },
+            inputs: [
+              { name: 'tube', amount: 2, unit: 'kg', source: { kind: 'foreground', processId: 'tube' } },
+              { name: 'steel', amount: 800, unit: 'g', source: { kind: 'background', processId: 'p-steel' } },
+            ],
+            emissions: [{ gas: 'CH4', amount: 2, unit: 'g' }],
+          },
+          {
+            id: 'tube',
+            name: 'Tube',
+            output: { amount: 1, unit: 'kg' },
+            inputs: [
+              { name: 'frame', amount: 0.1, unit: 'kg', source: { kind: 'foreground', processId: 'frame' } },
+              {
+                name: 'steel',
+                amount: 1.2,
+                unit: 'kg',
+                source: { kind: 'background', processId: 'p-steel' },
+              },
+            ],
+          },
+        ],
+      }),
+      setup(),
+    );
+    for (const key of Object.keys(expected.split) as (keyof typeof expected.split)[])
+      close(model.split[key], expected.split[key], key);
+    for (const key of ['pCfExcludingBiogenic', 'pCfIncludingBiogenic', 'fossilGhgEmissions'] as const)
+      close(model.pact[key] as number, expected.pact[key] as number, key);
+    for (const gas of expected.byGas) {
+      const mine = model.byGas.filter((g) => g.species === gas.species && g.kind === gas.kind);
+      close(
+        mine.reduce((sum, g) => sum + g.co2e, 0),
+        gas.co2e,
+        `${gas.species} ${gas.kind ?? ''}`,
+      );
+    }
+    // The credit is a removal, as in B s: 0.3 kg of wood avoided gives back its 0.03 kg biogenic CO2.
+    assert.ok(model.split.biogenicRemovals > 0 && model.split.biogenicCo2Emissions < 0);
+  });
+});
+
+describe('calculateProductModel: units, signs, notes and refusals', () => {
+  const one = (process: object): ProductModelDocumentInput => ({
+    schema: 'opencfp/product-model@1',
+    referenceProcessId: 'p',
+    processes: [{ id: 'p', name: 'P', output: { amount: 1, unit: 'kg' }, ...process }],
+  });
+
+  it('tells mg from Mg and mWh from MWh, and refuses an ambiguous case', () => {
+    // 1 Mg of steel = 1000 kg · 2.3596; 1 mg = 1e-6 kg.
+    const total = (unit: string) =>
+      calculateProductModel(
+        parseProductModel(
+          one({
+            inputs: [
+              { name: 'steel', amount: 1, unit, source: { kind: 'background', processId: 'p-steel' } },
+            ],
+          }),
+        ),
+        setup(),
+      ).split.total;
+    close(total('Mg'), 2359.6, 'Mg');
+    close(total('mg'), 2.3596e-6, 'mg');
+    close(total('KG'), 2.3596, 'KG');
+    assert.throws(
+      () => total('MG'),
+      (e: unknown) => e instanceof ModelError && e.code === 'UNIT_MISMATCH',
+    );
+    const power = (unit: string) =>
+      calculateProductModel(
+        parseProductModel(
+          one({
+            inputs: [
+              { name: 'power', amount: 1, unit, source: { kind: 'background', processId: 'p-power' } },
+            ],
+          }),
+        ),
+        setup(),
+      ).split.total;
+    // 1 MWh = 3600 MJ · 0.4298; 1 mWh = 3.6e-9 MJ.
+    close(power('MWh'), 3600 * 0.4298, 'MWh');
+    close(power('mWh'), 3.6e-9 * 0.4298, 'mWh');
+  });
+
+  it('books a negative amount as a removal; the datasets’ own stage notes stay out', () => {
+    const r = calculateProductModel(
+      parseProductModel(
+        one({
+          inputs: [
+            {
+              name: 'steel credit',
+              amount: -0.5,
+              unit: 'kg',
+              source: { kind: 'background', processId: 'p-steel' },
+            },
+          ],
+          emissions: [{ gas: 'CO2', amount: -1 }],
+        }),
+      ),
+      setup(),
+    );
+    // −0.5 · 2.3596 − 1 = −2.1798, all of it fossil removals.
+    close(r.split.fossilRemovals, -2.1798, 'removals');
+    close(r.split.fossilEmissions, 0, 'emissions');
+    // The model's own stage note only: the dataset's "no process carries a stage tag" is about the dataset.
+    assert.deepEqual(
+      r.notes.filter((n) => n.code === 'STAGE_OUTSIDE_SCHEME').map((n) => n.message.startsWith('part of')),
+      [true],
+    );
+  });
+
+  it('refuses negative runs, stages on links to the model’s own processes, bounds around nothing, and CH4-fossil as a gas', () => {
+    const refuses = (doc: ProductModelDocumentInput, code: string, path: string) =>
+      assert.throws(
+        () => calculateProductModel(parseProductModel(doc), setup()),
+        (e: unknown) => e instanceof ModelError && e.code === code && e.path === path,
+        `${code} at ${path}`,
+      );
+    // Takes back 1.2 kg of its 1 kg: s = 1 / (1 − 1.2) = −5.
+    refuses(
+      one({
+        inputs: [{ name: 'back', amount: 1.2, unit: 'kg', source: { kind: 'foreground', processId: 'p' } }],
+      }),
+      'NEGATIVE_SCALING',
+      '/processes/0',
+    );
+    refuses(
+      one({
+        inputs: [
+          {
+            name: 'self',
+            amount: 0.1,
+            unit: 'kg',
+            stage: 'production',
+            source: { kind: 'foreground', processId: 'p' },
+          },
+        ],
+      }),
+      'INVALID_MODEL',
+      '/processes/0/inputs/0/stage',
+    );
+    refuses(
+      one({
+        emissions: [{ gas: 'CO2', amount: 5, uncertainty: { distribution: 'uniform', min: 1, max: 2 } }],
+      }),
+      'INVALID_MODEL',
+      '/processes/0/emissions/0/uncertainty',
+    );
+    refuses(
+      one({ emissions: [{ gas: 'CH4-fossil', amount: 1 }] }),
+      'UNKNOWN_GAS',
+      '/processes/0/emissions/0/gas',
+    );
+    refuses(
+      one({
+        emissions: [
+          { gas: 'SF6', amount: 1e305 },
+          { gas: 'SF6', amount: 1e305 },
+        ],
+      }),
+      'NON_FINITE',
+      '',
+    );
+  });
+
+  it('leaves no phantom unassigned stage when every line is staged', () => {
+    // a (production) takes 1.5 b and 2 c; b (unstaged) takes 0.1 b and 0.3 c; c (raw material) takes 0.05 b.
+    const r = calculateProductModel(
+      parseProductModel({
+        schema: 'opencfp/product-model@1',
+        referenceProcessId: 'a',
+        processes: [
+          {
+            id: 'a',
+            name: 'A',
+            stage: 'production',
+            output: { amount: 1, unit: 'kg' },
+            inputs: [
+              { name: 'b', amount: 1.5, unit: 'kg', source: { kind: 'foreground', processId: 'b' } },
+              { name: 'c', amount: 2, unit: 'kg', source: { kind: 'foreground', processId: 'c' } },
+            ],
+          },
+          {
+            id: 'b',
+            name: 'B',
+            output: { amount: 1, unit: 'kg' },
+            inputs: [
+              { name: 'b', amount: 0.1, unit: 'kg', source: { kind: 'foreground', processId: 'b' } },
+              { name: 'c', amount: 0.3, unit: 'kg', source: { kind: 'foreground', processId: 'c' } },
+            ],
+            emissions: [{ gas: 'CO2', amount: 0.0596 }],
+          },
+          {
+            id: 'c',
+            name: 'C',
+            stage: 'raw-material-acquisition',
+            output: { amount: 1, unit: 'kg' },
+            inputs: [{ name: 'b', amount: 0.05, unit: 'kg', source: { kind: 'foreground', processId: 'b' } }],
+          },
+        ],
+      }),
+      undefined,
+    );
+    assert.deepEqual(
+      r.byStage.filter((s) => s.outsideScheme).map((s) => s.id),
+      [],
+    );
+    assert.ok(!r.notes.some((n) => n.code === 'STAGE_OUTSIDE_SCHEME'));
+    close(
+      r.byStage.reduce((sum, s) => sum + s.amount, 0),
+      r.split.total,
+      'stages sum to the total',
     );
   });
 });

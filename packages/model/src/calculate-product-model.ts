@@ -3,6 +3,7 @@ import {
   completeSplit,
   emptyCarbonFootprintSplit,
   pactFields,
+  STARTER_DATA_NOTICE,
   LIFE_CYCLE_STAGES,
   type BiogenicApproach,
   type CarbonFootprintSplit,
@@ -11,6 +12,7 @@ import {
   type StageEntry,
   type StageScheme,
 } from '@opencfp/refdata';
+import { ModelError } from './errors.js';
 import type { ModelBackground } from './model-background.js';
 import {
   countedIn,
@@ -86,6 +88,8 @@ export interface ProductModelFootprint {
   /** Every line with a footprint, largest first. */
   contributions: ModelContribution[];
   notes: ModelNote[];
+  /** Warnings and errors of the calculations of the background datasets used (cut-offs, providers …). */
+  diagnostics: { code: string; severity: string; message: string; datasets: string[] }[];
   /** ‖A s − f‖∞ / ‖f‖∞ of the foreground solve. */
   residual: number;
   backgroundVersionId: string | null;
@@ -139,7 +143,13 @@ export function assembleFootprint(
     const u = line.perUnit;
     if (!u) return;
     const q = solution.quantities[k];
-    for (const part of PARTS) split[part] += u.parts[part] * q;
+    for (const part of PARTS)
+      if (part !== 'fossilEmissions' && part !== 'fossilRemovals') split[part] += u.parts[part] * q;
+    // A negative quantity (a credit, a negative amount) turns emissions into removals and back, as in B s.
+    const emissions = u.parts.fossilEmissions * q;
+    const removals = u.parts.fossilRemovals * q;
+    split.fossilEmissions += q >= 0 ? emissions : removals;
+    split.fossilRemovals += q >= 0 ? removals : emissions;
     split.aircraft += u.aircraft * q;
     lineTotals[k] = countedPerUnit(line, approach) * q;
     direct[line.process] += lineTotals[k];
@@ -154,14 +164,16 @@ export function assembleFootprint(
       entry.mass += g.mass * q;
       entry.co2e += g.co2e * q;
     }
-    if (u.packaging !== 0) backgroundPackaging = true;
+    if (u.packaging !== 0 && q !== 0) backgroundPackaging = true;
   });
   completeSplit(split, approach);
 
   // Packaging: the model's packaging processes with the unstaged processes supplying them, plus the datasets' own.
-  const packagingTagged = processes.some((p) => p.tags.includes(CFP_TAGS.packaging));
+  const packagingTagged = processes.some(
+    (p, i) => p.tags.includes(CFP_TAGS.packaging) && solution.s[i] !== 0,
+  );
   const packagingScaling = packagingTagged
-    ? splitScaling(solution, (i) =>
+    ? splitScaling(solution, model.reference, (i) =>
         processes[i].tags.includes(CFP_TAGS.packaging) ? 'packaging' : undefined,
       ).get('packaging')
     : undefined;
@@ -180,7 +192,7 @@ export function assembleFootprint(
   });
 
   // Stages: a line's own stage, else its process's share of each stage's supply chain.
-  const stageParts = splitScaling(solution, (i) => processes[i].stage);
+  const stageParts = splitScaling(solution, model.reference, (i) => processes[i].stage);
   const stageAmounts = new Map<string, number>();
   const addStage = (id: string, x: number) => stageAmounts.set(id, (stageAmounts.get(id) ?? 0) + x);
   const lineStage = new Array<string>(lines.length);
@@ -226,7 +238,7 @@ export function assembleFootprint(
   }
   const share = (x: number) => (split.total === 0 ? 0 : x / split.total);
   for (const e of byStage) e.share = share(e.amount);
-  const notes = [...model.notes];
+  const notes = [...model.notes, ...datasetNotes(model, solution)];
   if (byStage.some((e) => e.outsideScheme && e.amount !== 0))
     notes.push({
       code: 'STAGE_OUTSIDE_SCHEME',
@@ -241,6 +253,14 @@ export function assembleFootprint(
   const content = model.document.carbonContent;
   const packagingIncluded = packagingTagged || backgroundPackaging;
   const pact = pactFields(split, { fossil: content?.fossil, biogenic: content?.biogenic }, packagingIncluded);
+
+  for (const [key, value] of Object.entries(split))
+    if (!Number.isFinite(value))
+      throw new ModelError(
+        'NON_FINITE',
+        '',
+        `the footprint's ${key} is not a finite number (${value}): some amounts are too large for float64 — check for extreme amounts or factors`,
+      );
 
   const contributions: ModelContribution[] = [];
   lines.forEach((line, k) => {
@@ -301,7 +321,83 @@ export function assembleFootprint(
     })),
     contributions,
     notes,
+    diagnostics: datasetDiagnostics(model, solution),
     residual: solution.residual,
     backgroundVersionId: model.backgroundVersionId ?? null,
   };
+}
+
+/**
+ * The notes of the background datasets used, for the model: one per code, naming the datasets, with the flows'
+ * amounts scaled to the model's quantities and summed; and one STARTER_DATA note listing the starter datasets.
+ */
+function datasetNotes(model: PreparedModel, solution: ForegroundSolution): ModelNote[] {
+  const merged = new Map<
+    string,
+    {
+      note: ModelNote;
+      datasets: string[];
+      flows: Map<string, { flowId: string; name: string; amount: number }>;
+    }
+  >();
+  const starter: string[] = [];
+  model.lines.forEach((line, k) => {
+    const d = line.dataset;
+    const q = solution.quantities[k];
+    if (!d || q === 0) return;
+    if (d.starter && !starter.includes(d.name)) starter.push(d.name);
+    for (const n of d.notes) {
+      let entry = merged.get(n.code);
+      if (!entry) {
+        entry = { note: n, datasets: [], flows: new Map() };
+        merged.set(n.code, entry);
+      }
+      if (!entry.datasets.includes(d.name)) entry.datasets.push(d.name);
+      for (const f of n.flows ?? []) {
+        const flow = entry.flows.get(f.flowId) ?? { flowId: f.flowId, name: f.name, amount: 0 };
+        flow.amount += f.amount * q * d.factor;
+        entry.flows.set(f.flowId, flow);
+      }
+    }
+  });
+  const out: ModelNote[] = [];
+  for (const { note, datasets, flows } of merged.values()) {
+    const more =
+      datasets.length > 1
+        ? ` (and in ${datasets.length - 1} more dataset${datasets.length > 2 ? 's' : ''})`
+        : '';
+    const entry: ModelNote = {
+      code: note.code,
+      message: `in background dataset '${datasets[0]}'${more}: ${note.message}`,
+    };
+    if (flows.size > 0) entry.flows = [...flows.values()];
+    out.push(entry);
+  }
+  if (starter.length > 0)
+    out.push({
+      code: 'STARTER_DATA',
+      message: `${starter.length} background dataset${starter.length === 1 ? ' is' : 's are'} OpenCFP starter data (${starter
+        .slice(0, 3)
+        .map((x) => `'${x}'`)
+        .join(', ')}${starter.length > 3 ? ', …' : ''}): ${STARTER_DATA_NOTICE}`,
+    });
+  return out;
+}
+
+/** The warnings and errors of the datasets' calculations, one per code, naming the datasets. */
+function datasetDiagnostics(
+  model: PreparedModel,
+  solution: ForegroundSolution,
+): ProductModelFootprint['diagnostics'] {
+  const byCode = new Map<string, ProductModelFootprint['diagnostics'][number]>();
+  model.lines.forEach((line, k) => {
+    const d = line.dataset;
+    if (!d || solution.quantities[k] === 0) return;
+    for (const x of d.diagnostics) {
+      const entry = byCode.get(x.code);
+      if (!entry) byCode.set(x.code, { ...x, datasets: [d.name] });
+      else if (!entry.datasets.includes(d.name)) entry.datasets.push(d.name);
+    }
+  });
+  return [...byCode.values()];
 }

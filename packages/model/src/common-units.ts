@@ -7,11 +7,29 @@ interface CommonUnit {
   factor: number;
 }
 
-const table = new Map<string, CommonUnit>();
+const exact = new Map<string, CommonUnit>();
+/** Lower-cased names; null marks one that two units share ('mg' and 'Mg'), so case is never guessed there. */
+const folded = new Map<string, CommonUnit | null>();
 const define = (dimension: string, factor: number, ...names: string[]) => {
-  for (const name of names) table.set(name.toLowerCase(), { dimension, factor });
+  for (const name of names) {
+    const unit = { dimension, factor };
+    exact.set(name, unit);
+    const key = name.toLowerCase();
+    const other = folded.get(key);
+    folded.set(
+      key,
+      other === undefined || (other !== null && other.factor === factor && other.dimension === dimension)
+        ? unit
+        : null,
+    );
+  }
 };
-// Exact definitions (SI, and the international avoirdupois pound of 1959); no rounded conversions.
+// Exact definitions (SI, and the international avoirdupois pound of 1959); no rounded conversions. Case matters
+// where SI prefixes differ only by it (mg / Mg, mWh / MWh, ml / Ml).
+define('mass', 1e3, 'Mg', 'megagram');
+define('mass', 1e9, 'Mt');
+define('energy', 3.6e-9, 'mWh');
+define('volume', 1e3, 'Ml', 'ML', 'megalitre');
 define('mass', 1, 'kg', 'kilogram', '千克', '公斤');
 define('mass', 1e-3, 'g', 'gram', '克');
 define('mass', 1e-6, 'mg', 'milligram');
@@ -61,9 +79,13 @@ define('time', 1 / 60, 'min', 'minute');
 define('time', 1 / 3600, 's', 'second');
 define('time', 24, 'd', 'day', '天');
 
-/** The common unit of this name (case and surrounding spaces ignored), or undefined. */
+/**
+ * The common unit of this name (surrounding spaces ignored; case too, where no other unit differs from it only
+ * by case: 'KWH' is kWh, but 'MG' is neither mg nor Mg), or undefined.
+ */
 export function commonUnit(name: string): CommonUnit | undefined {
-  return table.get(name.trim().toLowerCase());
+  const trimmed = name.trim();
+  return exact.get(trimmed) ?? folded.get(trimmed.toLowerCase()) ?? undefined;
 }
 
 /**
@@ -74,7 +96,7 @@ export function commonUnit(name: string): CommonUnit | undefined {
  * commonUnitFactor('kWh', 'MJ');        // 3.6
  */
 export function commonUnitFactor(from: string, to: string): number | undefined {
-  if (from.trim().toLowerCase() === to.trim().toLowerCase()) return 1;
+  if (from.trim() === to.trim()) return 1;
   const a = commonUnit(from);
   const b = commonUnit(to);
   if (!a || !b || a.dimension !== b.dimension) return undefined;

@@ -11,7 +11,10 @@ export type ModelErrorCode =
   | 'UNIT_MISMATCH'
   | 'UNKNOWN_GAS'
   | 'UNKNOWN_STAGE'
-  | 'FOREGROUND_SINGULAR';
+  | 'FOREGROUND_SINGULAR'
+  | 'NEGATIVE_SCALING'
+  | 'NON_FINITE'
+  | 'INVALID_OPTIONS';
 
 /** Where in the model document a problem is, and what is wrong there. */
 export interface ModelProblem {

@@ -12,6 +12,8 @@ export interface DatasetFootprint {
   /** The reference unit the footprint is per (one of it). */
   referenceUnit: string;
   footprint: CarbonFootprint;
+  /** Warnings and errors of the dataset's calculation (cut-offs, singular parts …). */
+  diagnostics: { code: string; severity: string; message: string }[];
   /** Reference units in one `unit`, or undefined when the product cannot be given in it; `known` gets the options. */
   unitFactor(unit: string, known?: string[]): number | undefined;
 }
@@ -58,7 +60,7 @@ export function modelBackground(
         throw new ModelError(
           'UNKNOWN_DATASET',
           path,
-          `${e instanceof Error ? e.message : String(e)}: link the input to a process-product of the background database (GET …/databases/{versionId} lists them; 'cfp processes' searches them)`,
+          `${e instanceof Error ? e.message : String(e)} Link the input to a process-product of the background database: GET /v1/orgs/{orgId}/databases/${options.versionId ?? '{versionId}'}/processes?search=<words> lists them with their processId and productId ('cfp processes <database> --search <words>' on the command line).`,
         );
       }
       const result = calculator.calculate({ processId, productId: info.productId, amount: 1 });
@@ -75,8 +77,11 @@ export function modelBackground(
         productName: info.productName,
         referenceUnit: info.unit,
         footprint,
+        diagnostics: result.diagnostics
+          .filter((d) => d.severity === 'error' || d.severity === 'warning')
+          .map((d) => ({ code: d.code, severity: d.severity, message: d.message })),
         unitFactor: (unit, known) => {
-          if (unit.trim().toLowerCase() === info.unit.trim().toLowerCase()) return 1;
+          if (unit.trim() === info.unit.trim()) return 1;
           return flow ? productUnitFactor(database, flow, unit, known) : undefined;
         },
       };

@@ -69,6 +69,8 @@ export function sampleAmount(x: number, u: ModelUncertainty, rng: Random): numbe
   }
 }
 
+const isBounded = (u: ModelUncertainty) => u.distribution === 'uniform' || u.distribution === 'triangular';
+
 const quantile = (sorted: Float64Array, p: number): number => {
   // Linear interpolation between closest ranks (type 7, as R and numpy by default).
   const h = (sorted.length - 1) * p;
@@ -103,7 +105,15 @@ export async function monteCarloProductModel(
     return sum;
   };
   const baseValues = evaluateParameters(model);
-  const deterministic = total(solveForeground(model, baseValues).quantities);
+  const base = solveForeground(model, baseValues);
+  const deterministic = total(base.quantities);
+  // The amounts as stated (no scenario): what uniform and triangular bounds are given around.
+  const statedValues = evaluateParameters({ ...model, scenario: undefined });
+  const baseAmounts = model.lines.map((l) =>
+    typeof l.amount === 'number'
+      ? l.amount
+      : amountValue(l.amount, l.amountText, statedValues, `${l.path}/amount`),
+  );
   const uncertainParameters = model.parameters.filter((p) => p.uncertainty && p.value !== undefined);
   const uncertainLines = model.lines.map((l, k) => (l.uncertainty ? k : -1)).filter((k) => k >= 0);
   const rng = new Random(options.seed);
@@ -114,16 +124,27 @@ export async function monteCarloProductModel(
     options.signal?.throwIfAborted();
     overrides.clear();
     for (const p of uncertainParameters) {
-      const stated = model.scenario?.values.get(p.key) ?? (p.value as number);
-      overrides.set(p.key, sampleAmount(stated, p.uncertainty as ModelUncertainty, rng));
+      const u = p.uncertainty as ModelUncertainty;
+      const stated = p.value as number;
+      const value = model.scenario?.values.get(p.key) ?? stated;
+      // Bounds of uniform and triangular distributions are amounts around the stated value: a scenario moves them.
+      overrides.set(
+        p.key,
+        isBounded(u) ? sampleAmount(stated, u, rng) + (value - stated) : sampleAmount(value, u, rng),
+      );
     }
     const values = evaluateParameters(model, overrides);
     const amounts = new Float64Array(model.lines.length);
     model.lines.forEach((l, k) => {
       amounts[k] = amountValue(l.amount, l.amountText, values, `${l.path}/amount`);
     });
-    for (const k of uncertainLines)
-      amounts[k] = sampleAmount(amounts[k], model.lines[k].uncertainty as ModelUncertainty, rng);
+    for (const k of uncertainLines) {
+      const u = model.lines[k].uncertainty as ModelUncertainty;
+      // A bounded line moves with its formula's value, like a parameter with its scenario.
+      amounts[k] = isBounded(u)
+        ? sampleAmount(baseAmounts[k], u, rng) + (amounts[k] - baseAmounts[k])
+        : sampleAmount(amounts[k], u, rng);
+    }
     totals[it] = total(solveForeground(model, values, amounts).quantities);
     if ((it + 1) % every === 0 || it + 1 === iterations) {
       await options.onProgress?.(it + 1, iterations);

@@ -4,6 +4,7 @@ import {
   DEFAULT_GWP_SET_ID,
   gwpFactorOf,
   gwpSet,
+  gwpValue,
   LIFE_CYCLE_STAGES,
   PREAGGREGATED_SPECIES,
   stageInScheme,
@@ -64,7 +65,17 @@ export interface PreparedLine {
   conversion?: number;
   /** Not foreground: kg CO2e per line unit. */
   perUnit?: PerUnit;
-  dataset?: { processId: string; productId: string; name: string; referenceUnit: string; factor: number };
+  dataset?: {
+    processId: string;
+    productId: string;
+    name: string;
+    referenceUnit: string;
+    factor: number;
+    /** The dataset's notes per reference unit (flows' amounts per unit), to merge scaled into the model's. */
+    notes: ModelNote[];
+    diagnostics: { code: string; severity: string; message: string }[];
+    starter: boolean;
+  };
   supplier?: { supplier?: string; footprintId?: string; year?: number };
 }
 
@@ -180,11 +191,30 @@ export function prepareProductModel(
   const setId = options.gwpSetId ?? background?.gwpSetId ?? DEFAULT_GWP_SET_ID;
   const approach = options.biogenicApproach ?? background?.biogenicApproach ?? '-1/+1';
   if (background && (background.gwpSetId !== setId || background.biogenicApproach !== approach))
-    throw new Error(
-      `the background was prepared for ${background.gwpSetId} ${background.biogenicApproach}, not ${setId} ${approach}`,
+    throw new ModelError(
+      'INVALID_OPTIONS',
+      '',
+      `the background was prepared for ${background.gwpSetId} ${background.biogenicApproach}, not ${setId} ${approach}: make it with the same options`,
     );
-  const set = gwpSet(setId);
+  if (approach !== '-1/+1' && approach !== '0/0')
+    throw new ModelError(
+      'INVALID_OPTIONS',
+      '',
+      `biogenicApproach must be '-1/+1' or '0/0', not '${String(approach)}'`,
+    );
   const scheme = options.stageScheme ?? 'iso-14067';
+  if (!(scheme in LIFE_CYCLE_STAGES))
+    throw new ModelError(
+      'INVALID_OPTIONS',
+      '',
+      `stageScheme must be one of ${Object.keys(LIFE_CYCLE_STAGES).join(', ')}, not '${String(scheme)}'`,
+    );
+  let set: GwpSet;
+  try {
+    set = gwpSet(setId);
+  } catch (e) {
+    throw new ModelError('INVALID_OPTIONS', '', e instanceof Error ? e.message : String(e));
+  }
   const defaultStage = stageOf(options.defaultStage, scheme, '') ?? 'unassigned';
   const notes: ModelNote[] = [];
 
@@ -244,17 +274,9 @@ export function prepareProductModel(
   };
   for (const p of parameters) visit(p, []);
 
-  let scenario: PreparedModel['scenario'];
-  if (options.scenarioId !== undefined) {
-    const s = document.scenarios.find((x) => x.id === options.scenarioId);
-    if (!s)
-      throw new ModelError(
-        'UNKNOWN_SCENARIO',
-        '/scenarios',
-        `no scenario '${options.scenarioId}' in the model${document.scenarios.length ? `: it has ${document.scenarios.map((x) => x.id).join(', ')}` : ''}`,
-      );
+  // Every scenario must name input parameters only, whichever is chosen.
+  const scenarioValues = document.scenarios.map((s, k) => {
     const values = new Map<string, number>();
-    const k = document.scenarios.indexOf(s);
     for (const [name, value] of Object.entries(s.parameters)) {
       const p = byKey.get(name.toLowerCase());
       if (!p || p.value === undefined)
@@ -265,8 +287,31 @@ export function prepareProductModel(
         );
       values.set(p.key, value);
     }
-    scenario = { id: s.id, name: s.name, values };
+    return values;
+  });
+  let scenario: PreparedModel['scenario'];
+  if (options.scenarioId !== undefined) {
+    const k = document.scenarios.findIndex((x) => x.id === options.scenarioId);
+    if (k < 0)
+      throw new ModelError(
+        'UNKNOWN_SCENARIO',
+        '/scenarios',
+        `no scenario '${options.scenarioId}' in the model${document.scenarios.length ? `: it has ${document.scenarios.map((x) => x.id).join(', ')}` : ''}`,
+      );
+    scenario = { id: document.scenarios[k].id, name: document.scenarios[k].name, values: scenarioValues[k] };
   }
+  // Uniform and triangular bounds are amounts: the stated value must lie within them.
+  const checkBounds = (value: number, u: ModelUncertainty | undefined, path: string) => {
+    if (!u || (u.distribution !== 'uniform' && u.distribution !== 'triangular')) return;
+    if (value < u.min || value > u.max)
+      throw new ModelError(
+        'INVALID_MODEL',
+        `${path}/uncertainty`,
+        `the stated value ${value} lies outside the ${u.distribution} distribution's [${u.min}, ${u.max}]: give bounds around it`,
+      );
+  };
+  for (const p of parameters)
+    if (p.value !== undefined) checkBounds(p.value, p.uncertainty, `/parameters/${p.index}`);
 
   // Processes.
   const index = new Map(document.processes.map((p, i) => [p.id, i]));
@@ -295,6 +340,7 @@ export function prepareProductModel(
   // Lines.
   const lines: PreparedLine[] = [];
   let suppliers = 0;
+  let methaneWithoutOrigin = false;
   const supplierSets = new Set<string>();
   document.processes.forEach((p, i) => {
     const tags = new Set(p.tags);
@@ -303,6 +349,7 @@ export function prepareProductModel(
       const amount = compileAmount(input.amount, `${path}/amount`);
       const amountText = typeof input.amount === 'string' ? input.amount : undefined;
       checkNames(amount, amountText, `${path}/amount`);
+      if (typeof amount === 'number') checkBounds(amount, input.uncertainty, path);
       const line: PreparedLine = {
         process: i,
         path,
@@ -316,6 +363,12 @@ export function prepareProductModel(
       };
       const source = input.source;
       if (source.kind === 'foreground') {
+        if (input.stage !== undefined)
+          throw new ModelError(
+            'INVALID_MODEL',
+            `${path}/stage`,
+            `input '${input.name}' comes from process '${source.processId}' of the model, whose own lines and stage count: give the stage to that process instead`,
+          );
         const target = index.get(source.processId) as number;
         line.target = target;
         line.conversion = requireCommonUnitFactor(
@@ -362,11 +415,16 @@ export function prepareProductModel(
           name: `${dataset.processName} — ${dataset.productName}`,
           referenceUnit: dataset.referenceUnit,
           factor,
+          // About the dataset's own product or stages, not the model's: left out.
+          notes: f.notes.filter(
+            (n) =>
+              n.code !== 'CARBON_CONTENT_MISSING' &&
+              n.code !== 'STAGE_OUTSIDE_SCHEME' &&
+              n.code !== 'STARTER_DATA',
+          ),
+          diagnostics: dataset.diagnostics,
+          starter: f.notes.some((n) => n.code === 'STARTER_DATA'),
         };
-        for (const n of f.notes) {
-          if (n.code === 'CARBON_CONTENT_MISSING') continue; // about the dataset's product, not the model's
-          if (!notes.some((x) => x.code === n.code)) notes.push({ ...n, message: `${n.message}` });
-        }
       } else {
         suppliers++;
         if (source.gwpSetId !== undefined) supplierSets.add(source.gwpSetId);
@@ -425,14 +483,27 @@ export function prepareProductModel(
       const amount = compileAmount(emission.amount, `${path}/amount`);
       const amountText = typeof emission.amount === 'string' ? emission.amount : undefined;
       checkNames(amount, amountText, `${path}/amount`);
+      if (typeof amount === 'number') checkBounds(amount, emission.uncertainty, path);
       const kind: GhgKind = emission.origin;
       const species = emission.gas.trim();
+      if (species.startsWith('CH4-'))
+        throw new ModelError(
+          'UNKNOWN_GAS',
+          `${path}/gas`,
+          `give methane as gas 'CH4' with origin 'fossil' or 'biogenic' (the GWP set's fossil and non-fossil values follow from it), not '${species}'`,
+        );
+      if (
+        species === 'CH4' &&
+        (kind === 'fossil' || kind === 'biogenic') &&
+        gwpValue(set, 'CH4-fossil') === undefined
+      )
+        methaneWithoutOrigin = true;
       const factor = gwpFactorOf({ species, kind }, set);
       if (factor === undefined)
         throw new ModelError(
           'UNKNOWN_GAS',
           `${path}/gas`,
-          `'${species}' has no value in ${set.name}: name the gas as the GWP sets do (CO2, CH4, N2O, SF6, NF3, HFC134a, PFC14, …; 'cfp factors --gwp' lists them) or give a pre-aggregated amount as 'CO2e'`,
+          `'${species}' has no value in ${set.name}: name the gas as the GWP sets do (CO2, CH4, N2O, SF6, NF3, HFC134a, PFC14, …; 'cfp factors --kind gwp' lists them) or give a pre-aggregated amount as 'CO2e'`,
         );
       if (kind !== 'fossil' && species !== 'CO2' && species !== 'CH4')
         throw new ModelError(
@@ -498,6 +569,11 @@ export function prepareProductModel(
           ? `; some were calculated with ${[...supplierSets].filter((s) => s !== set.id).join(', ')}, not ${set.id}`
           : ''
       }`,
+    });
+  if (methaneWithoutOrigin)
+    notes.push({
+      code: 'CH4_ORIGIN_NOT_DISTINGUISHED',
+      message: `${set.name} has one value for methane, so the model's fossil and biogenic methane are characterised alike`,
     });
   if (document.carbonContent === undefined)
     notes.push({

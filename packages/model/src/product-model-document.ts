@@ -101,6 +101,13 @@ const SupplierSource = z.strictObject({
   biogenicRemovals: z.number().max(0).default(0),
   dLucGhgEmissions: z.number().default(0).describe('of which (already in pcfExcludingBiogenic)'),
   landManagementGhgEmissions: z.number().default(0).describe('of which (already in pcfExcludingBiogenic)'),
+  otherBiogenicGhgEmissions: z
+    .number()
+    .min(0)
+    .default(0)
+    .describe(
+      'of which: biogenic non-CO2 emissions, e.g. biogenic methane (already in pcfExcludingBiogenic)',
+    ),
   aircraftGhgEmissions: z.number().min(0).default(0).describe('of which'),
   supplier: z.string().max(300).optional(),
   footprintId: z.string().max(300).optional().describe('the PACT footprint id or the document it comes from'),

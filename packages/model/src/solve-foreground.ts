@@ -4,6 +4,7 @@ import {
   solveWithRefinement,
   sparseLu,
   type CscMatrix,
+  type Factorization,
 } from '@opencfp/linalg';
 import { ModelError } from './errors.js';
 import { amountValue, type PreparedModel } from './prepare-product-model.js';
@@ -73,6 +74,16 @@ export function solveForeground(
   const solution = solveWithRefinement(A, factorization, f);
   const s = solution.x;
   for (let i = 0; i < n; i++) if (!Number.isFinite(s[i])) throw singular(model, [i]);
+  // A process that runs a negative number of times takes back (with its loop) more than it makes.
+  let largest = 1;
+  for (let i = 0; i < n; i++) largest = Math.max(largest, Math.abs(s[i]));
+  for (let i = 0; i < n; i++)
+    if (s[i] < -1e-12 * largest)
+      throw new ModelError(
+        'NEGATIVE_SCALING',
+        `/processes/${i}`,
+        `'${model.processes[i].name}' would run ${s[i].toPrecision(4)} times: it (with the loop it is in) takes back more of its output than it makes. Check the amounts of the inputs that link processes to each other.`,
+      );
   const quantities = new Float64Array(model.lines.length);
   model.lines.forEach((l, k) => {
     quantities[k] = lineAmounts[k] * s[l.process];
@@ -96,6 +107,7 @@ function singular(model: PreparedModel, columns: readonly number[]): ModelError 
  */
 export function splitScaling(
   solution: ForegroundSolution,
+  reference: number,
   groupOf: (process: number) => string | undefined,
 ): Map<string | undefined, Float64Array> {
   const n = solution.s.length;
@@ -114,9 +126,8 @@ export function splitScaling(
     }
   }
   const result = new Map<string | undefined, Float64Array>();
-  const rest = Float64Array.from(solution.s);
   if (groups.size === 0) {
-    result.set(undefined, rest);
+    result.set(undefined, Float64Array.from(solution.s));
     return result;
   }
   const sub = ungrouped.length
@@ -128,7 +139,7 @@ export function splitScaling(
           .map(([r, c, v]) => [local[r], local[c], v] as [number, number, number]),
       ).toCsc()
     : undefined;
-  let factorization;
+  let factorization: Factorization | undefined;
   if (sub)
     try {
       factorization = sparseLu.factorize(sub);
@@ -140,19 +151,28 @@ export function splitScaling(
         'the processes without a stage form a loop that cannot be solved on its own: give them stages',
       );
     }
+  const solveUngrouped = (b: Float64Array, x: Float64Array) => {
+    if (!sub || !factorization) return;
+    const xu = solveWithRefinement(sub, factorization, b).x;
+    for (let q = 0; q < ungrouped.length; q++) x[ungrouped[q]] = xu[q];
+  };
   for (const [g, members] of groups) {
     const x = new Float64Array(n);
     const isMember = new Set(members);
     for (const i of members) x[i] = solution.s[i];
-    if (sub && factorization) {
-      const b = new Float64Array(ungrouped.length);
-      for (const [r, c, v] of solution.triplets)
-        if (local[r] >= 0 && isMember.has(c)) b[local[r]] -= v * solution.s[c];
-      const xu = solveWithRefinement(sub, factorization, b).x;
-      for (let q = 0; q < ungrouped.length; q++) x[ungrouped[q]] = xu[q];
-    }
-    for (let i = 0; i < n; i++) rest[i] -= x[i];
+    const b = new Float64Array(ungrouped.length);
+    for (const [r, c, v] of solution.triplets)
+      if (local[r] >= 0 && isMember.has(c)) b[local[r]] -= v * solution.s[c];
+    solveUngrouped(b, x);
     result.set(g, x);
+  }
+  // What runs for no group: the ungrouped chain from an ungrouped reference (A_UU x_U = f_U); nothing otherwise,
+  // so rounding leaves no phantom remainder.
+  const rest = new Float64Array(n);
+  if (local[reference] >= 0) {
+    const f = new Float64Array(ungrouped.length);
+    f[local[reference]] = solution.outputs[reference];
+    solveUngrouped(f, rest);
   }
   result.set(undefined, rest);
   return result;

@@ -182,9 +182,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/v1', authRouter(config));
   app.route('/v1', organisationsRouter());
   app.route('/v1', productsRouter());
-  app.route('/v1', databasesRouter());
-  app.route('/v1', modelsRouter());
   const calculatorCache = options.calculatorCache ?? new CalculatorCache();
+  app.route('/v1', databasesRouter(calculatorCache));
+  app.route('/v1', modelsRouter());
   app.route('/v1', footprintsRouter(calculatorCache));
   app.route('/v1', calculationsRouter(calculatorCache));
   const jobUpdates = options.jobUpdates ?? new JobUpdates();
@@ -222,7 +222,15 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     let response: ErrorResponse;
     if (error instanceof ServerError || error instanceof StoreError) response = errorResponse(error, id);
     else if (error instanceof HTTPException && HTTP_EXCEPTION_CODES[error.status])
-      response = errorResponse(new ServerError(HTTP_EXCEPTION_CODES[error.status], error.message), id);
+      response = errorResponse(
+        new ServerError(
+          HTTP_EXCEPTION_CODES[error.status],
+          error.status === 415
+            ? `send the body as JSON with the header Content-Type: application/json (got ${c.req.header('content-type') ?? 'none'})`
+            : error.message,
+        ),
+        id,
+      );
     else response = internalErrorResponse(id);
     if (response.internal)
       logger.error(error.message, {

@@ -39,6 +39,8 @@ export const ERROR_STATUS = {
   MIGRATION_FAILED: 500,
   INVALID_DATABASE_URL: 500,
   CONNECTION_FAILED: 503,
+  /** Another process holds PGlite's data directory: raised on start, never by a request (the server is not up). */
+  DATA_DIR_IN_USE: 503,
   // the server's codes
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,

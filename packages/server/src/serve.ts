@@ -104,6 +104,7 @@ export async function startServer(
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir ?? undefined,
+    onWarning: (message) => logger.warn(message, { dataDir: config.dataDir }),
   });
   const updates = new JobUpdates();
   // One cache for the routes and the jobs of this instance: a version is loaded and factorized once for both.

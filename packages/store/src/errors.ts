@@ -9,7 +9,8 @@ export type StoreErrorCode =
   | 'CANCELLED'
   | 'MIGRATION_FAILED'
   | 'INVALID_DATABASE_URL'
-  | 'CONNECTION_FAILED';
+  | 'CONNECTION_FAILED'
+  | 'DATA_DIR_IN_USE';
 
 /**
  * A store error with a stable `code`; the message says how to fix the problem.

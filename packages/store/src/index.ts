@@ -6,14 +6,22 @@ export type * from './schema.js';
 export { openStore, type Store, type StoreKind, type StoreOptions } from './store.js';
 export { audit, type AuditEntry } from './repositories/audit.js';
 export {
+  addMember,
   authenticateToken,
+  changePassword,
   createApiToken,
   createOrganisation,
   createUser,
   issueAccessToken,
+  listUsers,
+  managingOrganisation,
   membershipsOf,
   organisationById,
+  organisationBySlug,
+  PASSWORD_LENGTH,
   RANK,
+  removeMembership,
+  resetPassword,
   revokeApiToken,
   roleIn,
   sessionUser,
@@ -25,9 +33,16 @@ export {
   type Organisation,
   type Principal,
   type User,
+  type UserListing,
 } from './repositories/accounts.js';
 export { products, type Product, type ProductInput } from './repositories/products.js';
-export { hashPassword, newSecret, secretHash, verifyPassword } from './repositories/secrets.js';
+export {
+  hashPassword,
+  newSecret,
+  randomPassword,
+  secretHash,
+  verifyPassword,
+} from './repositories/secrets.js';
 export {
   getBackgroundDatabaseVersion,
   importBackgroundDatabase,

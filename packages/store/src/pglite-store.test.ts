@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { openStore } from './store.js';
 import { fileURLToPath } from 'node:url';
 import { backgroundDatabaseCases, repositoryCases } from './test-support/repository-cases.js';
+import { accountCases } from './test-support/account-cases.js';
 import { jobCases } from './test-support/job-cases.js';
 import { storeCases } from './test-support/store-cases.js';
 import { upgradeCases } from './test-support/upgrade-cases.js';
@@ -15,6 +16,7 @@ const example = fileURLToPath(new URL('../../../examples/bicycle-frame', import.
 storeCases('PGlite (in memory)', async () => ({ store: await openStore() }));
 repositoryCases('PGlite (in memory)', async () => ({ store: await openStore() }));
 backgroundDatabaseCases('PGlite (in memory)', async () => ({ store: await openStore() }), example);
+accountCases('PGlite (in memory)', async () => ({ store: await openStore() }));
 jobCases('PGlite (in memory)', async () => ({ store: await openStore() }), { examplePath: example });
 upgradeCases('PGlite (in memory)', async () => ({ store: await openStore({ migrate: false }) }));
 

@@ -5,6 +5,7 @@ import { openStore } from './store.js';
 import { freshPostgresDatabase } from './test-support/postgres-for-tests.js';
 import { fileURLToPath } from 'node:url';
 import { backgroundDatabaseCases, repositoryCases } from './test-support/repository-cases.js';
+import { accountCases } from './test-support/account-cases.js';
 import { jobCases } from './test-support/job-cases.js';
 import { storeCases } from './test-support/store-cases.js';
 import { upgradeCases } from './test-support/upgrade-cases.js';
@@ -21,6 +22,7 @@ async function openPostgres() {
 storeCases('PostgreSQL server', openPostgres);
 repositoryCases('PostgreSQL server', openPostgres);
 backgroundDatabaseCases('PostgreSQL server', openPostgres, example);
+accountCases('PostgreSQL server', openPostgres);
 jobCases('PostgreSQL server', openPostgres, { examplePath: example, concurrentTransactions: true });
 upgradeCases('PostgreSQL server', async () => {
   const { url, drop } = await freshPostgresDatabase();

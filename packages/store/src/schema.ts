@@ -23,6 +23,8 @@ export interface UsersTable {
   name: string;
   password_hash: string | null;
   created_at: Generated<Date>;
+  /** The organisation whose owner created the account through the API (006-managed-users); null: an administrator's. */
+  managed_by: Generated<string | null>;
 }
 
 export interface MembershipsTable {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { DataDirLock } from './data-dir-lock.js';
 import { StoreError, toStoreError } from './errors.js';
 import { migrate, type MigrationReport } from './migrate.js';
 import { PgliteDialect } from './pglite-dialect.js';
@@ -30,12 +31,17 @@ export interface StoreOptions {
    * PGlite, with its data in `dataDir`.
    */
   databaseUrl?: string;
-  /** PGlite data directory (created if missing); default: in memory (nothing kept). */
+  /**
+   * PGlite data directory (created if missing); default: in memory (nothing kept). The store locks it
+   * (`<dataDir>/opencfp.lock`) until closed: a second store on it, in any process, fails with DATA_DIR_IN_USE.
+   */
   dataDir?: string;
   /** Apply pending migrations on open (default true). */
   migrate?: boolean;
   /** node-postgres pool size (default 10). */
   poolSize?: number;
+  /** Told when the store takes over the lock of a data directory whose holder is gone (a crash, SIGKILL). */
+  onWarning?: (message: string) => void;
 }
 
 /**
@@ -48,6 +54,8 @@ export interface StoreOptions {
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
   let kind: StoreKind;
   let db: Kysely<Schema>;
+  let lock: DataDirLock | undefined;
+  let pglite: PGlite | undefined;
   if (options.databaseUrl !== undefined && options.databaseUrl !== '') {
     if (!/^postgres(ql)?:\/\//.test(options.databaseUrl))
       throw new StoreError(
@@ -69,8 +77,17 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     }
   } else {
     kind = 'pglite';
-    if (options.dataDir !== undefined) mkdirSync(options.dataDir, { recursive: true });
-    const pglite = await PGlite.create(options.dataDir === undefined ? undefined : options.dataDir);
+    if (options.dataDir !== undefined) {
+      mkdirSync(options.dataDir, { recursive: true });
+      // Before PGlite opens it: two processes on one data directory each see only their own writes (data is lost).
+      lock = DataDirLock.acquire(options.dataDir, { onWarning: options.onWarning });
+    }
+    try {
+      pglite = await PGlite.create(options.dataDir === undefined ? undefined : options.dataDir);
+    } catch (e) {
+      lock?.release();
+      throw e;
+    }
     db = new Kysely<Schema>({ dialect: new PgliteDialect(pglite) });
   }
   const store: Store = {
@@ -84,7 +101,15 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       }
     },
     migrate: () => migrate(db as unknown as Kysely<unknown>),
-    close: () => db.destroy(),
+    async close() {
+      try {
+        await db.destroy();
+        // Kysely destroys only a driver it has used: a store closed before its first query closes PGlite here.
+        if (pglite !== undefined && !pglite.closed) await pglite.close();
+      } finally {
+        lock?.release(); // only once PGlite has closed its files
+      }
+    },
   };
   if (options.migrate !== false) {
     try {

@@ -8,8 +8,10 @@ import { factors } from './factors.js';
 import { grid } from './grid.js';
 import { lci } from './lci.js';
 import { matrix } from './matrix.js';
+import { orgs } from './orgs.js';
 import { processes } from './processes.js';
 import { serve } from './serve.js';
+import { users } from './users.js';
 
 /** Every `cfp` sub-command by name. */
 export const commands: Record<string, Command | undefined> = {
@@ -24,4 +26,6 @@ export const commands: Record<string, Command | undefined> = {
   bench,
   demo,
   serve,
+  users,
+  orgs,
 };

@@ -6,7 +6,7 @@ import type { Command } from './command.js';
 import { integerOption } from './options.js';
 
 /**
- * `cfp serve [--port 8080] [--host 127.0.0.1] [--data-dir ./data] [--config file.json] [--no-demo]`: the OpenCFP
+ * `cfp serve [--port 3000] [--host 127.0.0.1] [--data-dir ./data] [--config file.json] [--no-demo]`: the OpenCFP
  * server with its embedded database (or DATABASE_URL). On an empty database it first creates the demo user and
  * organisation, loads the starter database and demo products, and prints the demo credentials once. Runs until
  * SIGINT or SIGTERM, then finishes running requests and closes the database.
@@ -23,7 +23,7 @@ export const serve: Command = {
     if (positionals.length > 0)
       throw new UsageError('usage: cfp serve [--port <n>] [--host <address>] [--data-dir <dir>]');
     const config = loadConfig({ file: typeof values.config === 'string' ? values.config : undefined });
-    if (values.port !== undefined) config.port = integerOption(values, 'port', 8080, 0);
+    if (values.port !== undefined) config.port = integerOption(values, 'port', 3000, 0);
     if (typeof values.host === 'string') config.host = values.host;
     if (typeof values['data-dir'] === 'string')
       config.dataDir = values['data-dir'] === ':memory:' ? null : resolve(values['data-dir']);
@@ -32,6 +32,7 @@ export const serve: Command = {
       const store = await openStore({
         databaseUrl: config.databaseUrl,
         dataDir: config.dataDir ?? undefined,
+        onWarning: (message) => out.stderr(`cfp: ${message}\n`),
       });
       try {
         if (config.dataDir === null && config.databaseUrl === undefined)

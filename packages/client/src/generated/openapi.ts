@@ -196,6 +196,56 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Change your password
+     * @description Needs a signed-in session (an API token gets 403) and your current password (wrong: 403 FORBIDDEN, `details.field` `currentPassword`). Every other session of yours ends; this one stays. Rate-limited like sign-in.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PasswordChange'];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me': {
     parameters: {
       query?: never;
@@ -383,8 +433,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Add a member, or change a member’s role (owner)
-     * @description The user must exist (404 otherwise). You cannot lower your own role: another owner must, so that an organisation is never left without an owner.
+     * Add a member, create a new user as a member, or change a member’s role (owner)
+     * @description An existing user is added with the role, or a member gets the new role (200). When no user has the e-mail, `name` creates one (201) with a random initial password, shown once in the answer: pass it on. Without `name` an unknown e-mail is 404. A user created this way is managed by this organisation: other organisations’ owners cannot add it (409) until an administrator resets its password. You cannot lower your own role: another owner must, so that an organisation is never left without an owner.
      */
     post: {
       parameters: {
@@ -411,6 +461,15 @@ export interface paths {
             'application/json': components['schemas']['Member'];
           };
         };
+        /** @description A new user, now a member, with its initial password (shown once) */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CreatedMember'];
+          };
+        };
         /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
         default: {
           headers: {
@@ -423,6 +482,57 @@ export interface paths {
       };
     };
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/members/{userId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a member (owner)
+     * @description Ends the membership and revokes the member’s personal API tokens of this organisation. The last owner cannot be removed (409): make another member owner first. Not a member: 404.
+     */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the member’s user id */
+          userId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Removed */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -898,6 +1008,64 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/orgs/{orgId}/databases/{versionId}/processes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The datasets (process-products) of a background database version, searchable (viewer)
+     * @description One entry per product output and per treated waste of each process, by process name: the `processId` (and `productId`) to link a product model input to or to ask a footprint for. `search` words must all match; `total` counts every match, `limit` and `offset` page through them. The first request on a version loads it (as a footprint does); later ones search it in memory.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description words, each matched case-insensitively anywhere in the process name, the product name and synonyms, the location (code and name), the categories and the ids; all must match. Chinese works too (电力 江苏) */
+          search?: string;
+          limit?: number;
+          offset?: number | null;
+        };
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the database version id */
+          versionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The matching process-products */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProcessProductList'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/orgs/{orgId}/models': {
     parameters: {
       query?: never;
@@ -944,7 +1112,7 @@ export interface paths {
     put?: never;
     /**
      * Create a product model (editor)
-     * @description A `productId` or `backgroundVersionId` the organisation cannot see (none, or another organisation’s) is 404 NOT_FOUND with `details.field`. Machine clients cannot save models yet (403).
+     * @description A `productId` or `backgroundVersionId` the organisation cannot see (none, or another organisation’s) is 404 NOT_FOUND with `details.field`.
      */
     post: {
       parameters: {
@@ -1082,10 +1250,88 @@ export interface paths {
       };
     };
     post?: never;
-    delete?: never;
+    /** Delete a model and its stored results (editor) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the model id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Rename a model or link it to another background version (editor); needs the version you read
+     * @description Send `If-Match: "<version>"` or `version` in the body, as for PUT. `backgroundVersionId` must be a version the organisation can see (404 with `details.field` otherwise); null unlinks the model.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the ETag of the version you read; a change of an older version is 409 VERSION_CONFLICT */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the model id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ProductModelChange'];
+        };
+      };
+      responses: {
+        /** @description Changed (the version is one more) */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProductModel'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   '/v1/orgs/{orgId}/databases/{versionId}/footprint': {
@@ -1099,7 +1345,7 @@ export interface paths {
     put?: never;
     /**
      * Carbon footprint of a background dataset (viewer)
-     * @description ISO 14067 split, PACT fields, gases, stages and top contributors of one process-product, per `amount` of its reference unit (docs/carbon-footprint.md). Errors of the calculation (e.g. a non-productive loop) are returned in `diagnostics`.
+     * @description ISO 14067 split, PACT fields, gases, stages and top contributors of one process-product, per `amount` of `unit` (default: its reference unit; docs/carbon-footprint.md). `GET …/databases/{versionId}/processes` finds the `processId`. An unknown `unit` is 400 naming the units the product can be given in. Errors of the calculation (e.g. a non-productive loop) are returned in `diagnostics`.
      */
     post: {
       parameters: {
@@ -1307,7 +1553,8 @@ export interface paths {
       parameters: {
         query?: {
           status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
-          kind?: string;
+          /** @description one kind of job (docs/server.md, Jobs) */
+          kind?: 'database-import' | 'model-calculation' | 'monte-carlo';
           limit?: number;
         };
         header?: never;
@@ -1643,6 +1890,7 @@ export interface components {
         | 'MIGRATION_FAILED'
         | 'INVALID_DATABASE_URL'
         | 'CONNECTION_FAILED'
+        | 'DATA_DIR_IN_USE'
         | 'VALIDATION_FAILED'
         | 'UNAUTHENTICATED'
         | 'FORBIDDEN'
@@ -1705,6 +1953,11 @@ export interface components {
       email: string;
       password: string;
     };
+    PasswordChange: {
+      currentPassword: string;
+      /** @description at least 10 characters, not the current password */
+      newPassword: string;
+    };
     Me: {
       user: components['schemas']['User'] & (Record<string, never> | null);
       /**
@@ -1741,13 +1994,22 @@ export interface components {
       user: components['schemas']['User'];
       role: components['schemas']['Role'] & unknown;
     };
+    CreatedMember: components['schemas']['Member'] & {
+      /** @description the new user’s password, shown this once (only its hash is kept): pass it on to them; they change it with POST /v1/me/password */
+      initialPassword: string;
+    };
     NewMember: {
       /**
        * Format: email
-       * @description e-mail of an existing user
+       * @description e-mail of the user
        */
       email: string;
       role: components['schemas']['Role'] & unknown;
+      /**
+       * @description the name of a new user: when no user has the e-mail, one is created (201, with its initial password); ignored for an existing user
+       * @example Wang Fang
+       */
+      name?: string;
     };
     CreatedToken: {
       id: string;
@@ -1906,6 +2168,35 @@ export interface components {
       severity: 'error' | 'warning' | 'info';
       message: string;
     };
+    ProcessProductList: {
+      /** @description how many match the search (all pages) */
+      total: number;
+      processes: components['schemas']['ProcessProduct'][];
+    };
+    ProcessProduct: {
+      /** @description what a footprint or a product model input names */
+      processId: string;
+      processName: string;
+      /** @description the product's flow id: give it as productId when a process has several */
+      productId: string;
+      productName: string;
+      /** @description the product's reference unit (an amount of 1 means one of it) */
+      unit: string;
+      /**
+       * @description the location's code, else its name
+       * @example CN-JS
+       */
+      location: string | null;
+      /** @example Energy/Electricity/China/Provinces */
+      category: string | null;
+      /**
+       * @description a waste treatment: the product is the waste the process treats
+       * @enum {boolean}
+       */
+      isWaste?: true;
+      /** @description the process's tags, e.g. stage:production */
+      tags?: string[];
+    };
     ProductModelList: {
       models: components['schemas']['ProductModelSummary'][];
     };
@@ -2006,6 +2297,11 @@ export interface components {
                  * @default 0
                  */
                 landManagementGhgEmissions?: number;
+                /**
+                 * @description of which: biogenic non-CO2 emissions, e.g. biogenic methane (already in pcfExcludingBiogenic)
+                 * @default 0
+                 */
+                otherBiogenicGhgEmissions?: number;
                 /**
                  * @description of which
                  * @default 0
@@ -2159,6 +2455,13 @@ export interface components {
       /** @description the version you read, when you do not send If-Match */
       version?: number;
     };
+    ProductModelChange: {
+      name?: string;
+      /** @description another version, or null to unlink */
+      backgroundVersionId?: string | null;
+      /** @description the version you read, when you do not send If-Match */
+      version?: number;
+    };
     CarbonFootprint: {
       gwpSet: {
         id: string;
@@ -2173,9 +2476,18 @@ export interface components {
       /** @enum {string} */
       unit: 'kg CO2e';
       declaredUnit: {
+        /** @description the amount asked for, in `unit` */
         amount: number;
+        /** @description the unit asked for, else the reference unit */
         unit: string;
         processId: string;
+        /**
+         * @description with `unit` in the request: the amount in the reference unit
+         * @example 7.2
+         */
+        referenceAmount?: number;
+        /** @example MJ */
+        referenceUnit?: string;
       } & {
         [key: string]: unknown;
       };
@@ -2225,10 +2537,15 @@ export interface components {
       processId: string;
       productId?: string;
       /**
-       * @description in the product's reference unit
+       * @description in `unit`, else in the product's reference unit
        * @default 1
        */
       amount?: number;
+      /**
+       * @description a unit of any of the product's flow properties (kWh of an electricity measured in MJ, kg of a fuel measured in MJ) or a common unit convertible to one of them; default: the reference unit
+       * @example kWh
+       */
+      unit?: string;
       /**
        * @description the GWP set
        * @default ipcc-ar6-gwp100
@@ -2283,8 +2600,8 @@ export interface components {
       request: components['schemas']['CalculationRequest'];
       /** @description kg CO2e per declared unit (split.total) */
       total: number;
-      /** @description true when equal inputs were calculated before */
-      reused: boolean;
+      /** @description on a calculation: true when equal inputs were calculated before (the stored result is returned) */
+      reused?: boolean;
       footprint: components['schemas']['ProductModelFootprint'];
     };
     CalculationRequest: {

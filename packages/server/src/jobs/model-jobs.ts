@@ -22,7 +22,11 @@ export const MonteCarloRequest = CalculationRequest.extend({
 });
 export type MonteCarloRequest = z.infer<typeof MonteCarloRequest>;
 
-const ModelJobInput = z.object({ modelId: z.string(), request: z.record(z.string(), z.unknown()) });
+const ModelJobInput = z.object({
+  modelId: z.string(),
+  request: z.record(z.string(), z.unknown()),
+  author: z.object({ tokenId: z.string().nullable(), actorId: z.string() }).optional(),
+});
 
 /** Turns an engine or store error into the job's error (its code and message kept). */
 function failure(e: unknown): unknown {
@@ -52,7 +56,9 @@ export function modelCalculationJob(cache: CalculatorCache): JobHandler {
         job.organisationId as string,
         input.modelId,
         request,
-        job.createdBy,
+        input.author
+          ? { userId: job.createdBy, tokenId: input.author.tokenId, actorId: input.author.actorId }
+          : job.createdBy,
       );
       return { resultId: result.id, reused, modelVersion: result.modelVersion };
     } catch (e) {

@@ -1,5 +1,5 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { issueAccessToken, signIn, signOut } from '@opencfp/store';
+import { changePassword, issueAccessToken, PASSWORD_LENGTH, signIn, signOut } from '@opencfp/store';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE, SIGNED_IN, authenticate, signedIn } from '../authenticate.js';
@@ -46,6 +46,17 @@ const MeSchema = z
   })
   .openapi('Me');
 
+const PasswordChange = z
+  .strictObject({
+    currentPassword: z.string().min(1).max(PASSWORD_LENGTH.max),
+    newPassword: z
+      .string()
+      .min(PASSWORD_LENGTH.min, `at least ${PASSWORD_LENGTH.min} characters`)
+      .max(PASSWORD_LENGTH.max)
+      .openapi({ description: `at least ${PASSWORD_LENGTH.min} characters, not the current password` }),
+  })
+  .openapi('PasswordChange');
+
 function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
@@ -57,8 +68,9 @@ function setSessionCookie(c: Context<AppEnv>, token: string, expiresAt: Date): v
 }
 
 /**
- * Sign-in, sign-out and who-am-I, mounted under `/v1`. There is no public sign-up: users are created by an
- * administrator (CLI) and added to organisations by their owners. Sign-in is rate-limited by
+ * Sign-in, sign-out, who-am-I and password changes, mounted under `/v1`. There is no public sign-up: users are
+ * created by an administrator (`cfp users add`) or by an organisation's owner (`POST /v1/orgs/{orgId}/members`
+ * with a name) and added to organisations by their owners. Sign-in and password changes are rate-limited by
  * `config.rateLimits.auth` per client address.
  */
 const TokenForm = z
@@ -192,6 +204,39 @@ export function authRouter(config: ServerConfig): OpenAPIHono<AppEnv> {
         secure: requestOrigin(c).startsWith('https:'),
         sameSite: 'Lax',
       });
+      return c.body(null, 204);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'post',
+      path: '/me/password',
+      tags: ['auth'],
+      summary: 'Change your password',
+      description:
+        'Needs a signed-in session (an API token gets 403) and your current password (wrong: 403 FORBIDDEN, ' +
+        '`details.field` `currentPassword`). Every other session of yours ends; this one stays. Rate-limited ' +
+        'like sign-in.',
+      security: SIGNED_IN,
+      middleware: [rateLimit(config.rateLimits.auth), signedIn()],
+      request: { body: { required: true, content: { 'application/json': { schema: PasswordChange } } } },
+      responses: { 204: { description: 'Changed' } },
+    }),
+    async (c) => {
+      const credentials = await authenticate(c);
+      if (credentials.via !== 'session')
+        throw new ServerError('FORBIDDEN', 'changing a password needs a signed-in session, not an API token');
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const changed = await changePassword(c.var.store, credentials.user.id, {
+        currentPassword,
+        newPassword,
+        keepSession: credentials.sessionToken,
+      });
+      if (!changed)
+        throw new ServerError('FORBIDDEN', 'the current password is wrong: nothing was changed', {
+          details: { field: 'currentPassword' },
+        });
       return c.body(null, 204);
     },
   );

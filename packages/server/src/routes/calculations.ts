@@ -4,6 +4,7 @@ import { gwpSets } from '@opencfp/refdata';
 import {
   calculationResults,
   inputsHash,
+  lockBackgroundDatabase,
   productModels,
   type Author,
   type CalculationResult,
@@ -17,7 +18,7 @@ import { createRouter, defineRoute, type AppEnv } from '../routing.js';
 import { Instant, OrgParams, STAGE_IDS } from './schemas.js';
 
 /** Changes when the calculation of models changes, so results of an older engine are not reused. */
-export const MODEL_ENGINE = 'opencfp-model@1';
+export const MODEL_ENGINE = 'opencfp-model@2';
 
 const Id = z.string().min(1).max(100);
 
@@ -75,7 +76,10 @@ const CalculationResultSummary = z.object(resultFields).openapi('CalculationResu
 const CalculationResultSchema = z
   .object({
     ...resultFields,
-    reused: z.boolean().openapi({ description: 'true when equal inputs were calculated before' }),
+    reused: z.boolean().optional().openapi({
+      description:
+        'on a calculation: true when equal inputs were calculated before (the stored result is returned)',
+    }),
     footprint: Footprint,
   })
   .openapi('CalculationResult');
@@ -130,7 +134,7 @@ export async function calculateStoredModel(
     backgroundVersionId: model.backgroundVersionId,
     request,
   });
-  const previous = await calculationResults.findByInputs(store, organisationId, hash);
+  const previous = await calculationResults.findByInputs(store, organisationId, modelId, hash);
   if (previous !== undefined)
     return { result: await calculationResults.get(store, organisationId, previous), reused: true };
   let footprint: ProductModelFootprint;
@@ -155,6 +159,8 @@ export async function calculateStoredModel(
     { modelId, modelVersion: model.version, inputsHash: hash, result: stored },
     actor,
   );
+  // A result refers to its background version: from now on the version may not change or go (database trigger).
+  if (model.backgroundVersionId !== null) await lockBackgroundDatabase(store, model.backgroundVersionId);
   return { result, reused: false };
 }
 
@@ -276,7 +282,6 @@ export function calculationsRouter(cache: CalculatorCache): OpenAPIHono<AppEnv> 
         modelVersion: r.modelVersion,
         inputsHash: r.inputsHash,
         createdAt: r.createdAt.toISOString(),
-        reused: true,
       });
       // The text is the schema's JSON, assembled from stored parts: typed as such for the router.
       return c.body(

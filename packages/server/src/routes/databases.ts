@@ -1,10 +1,12 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
+import { processProductIndex, type Calculator, type ProcessProductIndex } from '@opencfp/core';
 import {
   getBackgroundDatabaseVersion,
   listBackgroundDatabaseVersions,
   type DatabaseVersionInfo,
 } from '@opencfp/store';
 import { SIGNED_IN } from '../authenticate.js';
+import type { CalculatorCache } from '../calculator-cache.js';
 import { orgAccess, principalOf } from '../org-access.js';
 import { createRouter, defineRoute, type AppEnv } from '../routing.js';
 import { Instant, OrgParams } from './schemas.js';
@@ -64,14 +66,79 @@ const VersionParams = OrgParams.extend({
     .openapi({ param: { name: 'versionId', in: 'path' }, description: 'the database version id' }),
 });
 
+/** Most process-products one GET of a version's processes answers. */
+export const PROCESSES_LIMIT = 500;
+
+const ProcessQuery = z.object({
+  search: z
+    .string()
+    .max(500)
+    .optional()
+    .openapi({
+      description:
+        'words, each matched case-insensitively anywhere in the process name, the product name and synonyms, ' +
+        'the location (code and name), the categories and the ids; all must match. Chinese works too (电力 江苏)',
+      example: 'electricity jiangsu',
+    }),
+  limit: z.coerce.number().int().min(1).max(PROCESSES_LIMIT).default(50),
+  offset: z.coerce.number().int().min(0).max(1e9).default(0),
+});
+
+const ProcessProductSchema = z
+  .object({
+    processId: z.string().openapi({ description: 'what a footprint or a product model input names' }),
+    processName: z.string(),
+    productId: z
+      .string()
+      .openapi({ description: "the product's flow id: give it as productId when a process has several" }),
+    productName: z.string(),
+    unit: z
+      .string()
+      .openapi({ description: "the product's reference unit (an amount of 1 means one of it)" }),
+    location: z
+      .string()
+      .nullable()
+      .openapi({ description: "the location's code, else its name", example: 'CN-JS' }),
+    category: z.string().nullable().openapi({ example: 'Energy/Electricity/China/Provinces' }),
+    isWaste: z
+      .literal(true)
+      .optional()
+      .openapi({ description: 'a waste treatment: the product is the waste the process treats' }),
+    tags: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "the process's tags, e.g. stage:production" }),
+  })
+  .openapi('ProcessProduct');
+
+const ProcessProductList = z
+  .object({
+    total: z.number().int().nonnegative().openapi({ description: 'how many match the search (all pages)' }),
+    processes: z.array(ProcessProductSchema),
+  })
+  .openapi('ProcessProductList');
+
+/** The search index of a cached version, built on first use and dropped with the version's calculator. */
+const indexes = new WeakMap<Calculator, ProcessProductIndex>();
+
+/**
+ * Where the process-products of a version are listed, for error messages that tell the user how to find an id.
+ *
+ * @example processesPath('org-1', 'v-1') // '/v1/orgs/org-1/databases/v-1/processes'
+ */
+export const processesPath = (orgId: string, versionId: string): string =>
+  `/v1/orgs/${orgId}/databases/${versionId}/processes`;
+
 /** A version as JSON (instants as ISO text). */
 const toJson = <V extends DatabaseVersionInfo>(v: V) => ({ ...v, createdAt: v.createdAt.toISOString() });
 
 /**
  * The background database versions an organisation can use — its own imports and the shared ones (e.g. the
- * starter database) — mounted under `/v1`, for viewers. Another organisation's version is 404.
+ * starter database) — mounted under `/v1`, for viewers. Another organisation's version is 404. A version's
+ * process-products are listed from its database as the calculator cache holds it (loaded once), so their ids are
+ * exactly those the footprint route and product models accept.
  */
-export function databasesRouter(): OpenAPIHono<AppEnv> {
+export function databasesRouter(cache: CalculatorCache): OpenAPIHono<AppEnv> {
   const router = createRouter();
 
   router.openapi(
@@ -122,6 +189,57 @@ export function databasesRouter(): OpenAPIHono<AppEnv> {
         { issueLimit: ISSUES_SHOWN },
       );
       return c.json(toJson(version), 200);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/orgs/{orgId}/databases/{versionId}/processes',
+      tags: ['databases'],
+      summary: 'The datasets (process-products) of a background database version, searchable (viewer)',
+      description:
+        'One entry per product output and per treated waste of each process, by process name: the `processId` ' +
+        '(and `productId`) to link a product model input to or to ask a footprint for. `search` words must all ' +
+        'match; `total` counts every match, `limit` and `offset` page through them. The first request on a ' +
+        'version loads it (as a footprint does); later ones search it in memory.',
+      security: SIGNED_IN,
+      middleware: [orgAccess('viewer')],
+      request: { params: VersionParams, query: ProcessQuery },
+      responses: {
+        200: {
+          description: 'The matching process-products',
+          content: { 'application/json': { schema: ProcessProductList } },
+        },
+      },
+    }),
+    async (c) => {
+      const { versionId } = c.req.valid('param');
+      const { search, limit, offset } = c.req.valid('query');
+      const { database, calculator } = await cache.get(c.var.store, principalOf(c).organisationId, versionId);
+      let index = indexes.get(calculator);
+      if (!index) {
+        index = processProductIndex(database, calculator.matrices.products);
+        indexes.set(calculator, index);
+      }
+      const found = index.search(search ?? '');
+      return c.json(
+        {
+          total: found.length,
+          processes: found.slice(offset, offset + limit).map((p) => ({
+            processId: p.processId,
+            processName: p.processName,
+            productId: p.productId,
+            productName: p.productName,
+            unit: p.unit,
+            location: p.location ?? null,
+            category: p.category ?? null,
+            ...(p.isWaste ? { isWaste: true as const } : {}),
+            ...(p.tags ? { tags: p.tags } : {}),
+          })),
+        },
+        200,
+      );
     },
   );
 

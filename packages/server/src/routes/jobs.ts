@@ -63,7 +63,10 @@ const JobParams = OrgParams.extend({
 
 const ListQuery = z.object({
   status: z.enum(JOB_STATUSES).optional(),
-  kind: z.string().min(1).max(100).optional().openapi({ example: 'database-import' }),
+  kind: z
+    .enum(['database-import', 'model-calculation', 'monte-carlo'])
+    .optional()
+    .openapi({ example: 'database-import', description: 'one kind of job (docs/server.md, Jobs)' }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

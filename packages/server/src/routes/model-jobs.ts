@@ -60,7 +60,12 @@ export function modelJobsRouter(updates: JobUpdates): OpenAPIHono<AppEnv> {
         {
           organisationId: principal.organisationId,
           kind: kind === 'calculation' ? MODEL_CALCULATION : MONTE_CARLO,
-          input: { modelId: id, request },
+          input: {
+            modelId: id,
+            request,
+            // A machine client has no user row: its token is recorded as the author of the result.
+            author: { tokenId: principal.tokenId ?? null, actorId: actorId(principal) },
+          },
         },
         { userId: principal.userId, actorId: actorId(principal) },
       );

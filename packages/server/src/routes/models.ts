@@ -71,6 +71,21 @@ const ModelReplacement = z
   })
   .openapi('ProductModelReplacement');
 
+const ModelChange = z
+  .strictObject({
+    name: z.string().trim().min(1).max(300).optional(),
+    backgroundVersionId: Id.nullable()
+      .optional()
+      .openapi({ description: 'another version, or null to unlink' }),
+    version: z.number().int().positive().optional().openapi({
+      description: 'the version you read, when you do not send If-Match',
+    }),
+  })
+  .refine((x) => x.name !== undefined || x.backgroundVersionId !== undefined, {
+    message: 'give name or backgroundVersionId',
+  })
+  .openapi('ProductModelChange');
+
 const ProductModelList = z.object({ models: z.array(ProductModelSummarySchema) }).openapi('ProductModelList');
 
 const ModelParams = OrgParams.extend({
@@ -270,6 +285,77 @@ export function modelsRouter(): OpenAPIHono<AppEnv> {
       );
       c.header('ETag', etag(saved.version));
       return c.json(toJson(saved), 200);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'patch',
+      path: '/orgs/{orgId}/models/{id}',
+      tags: ['models'],
+      summary: 'Rename a model or link it to another background version (editor); needs the version you read',
+      description:
+        'Send `If-Match: "<version>"` or `version` in the body, as for PUT. `backgroundVersionId` must be a version ' +
+        'the organisation can see (404 with `details.field` otherwise); null unlinks the model.',
+      security: SIGNED_IN,
+      middleware: [orgAccess('editor')],
+      request: {
+        params: ModelParams,
+        headers: IfMatch,
+        body: { required: true, content: { 'application/json': { schema: ModelChange } } },
+      },
+      responses: {
+        200: {
+          description: 'Changed (the version is one more)',
+          headers: ETAG_HEADER,
+          content: { 'application/json': { schema: ProductModelSchema } },
+        },
+      },
+    }),
+    async (c) => {
+      const principal = principalOf(c);
+      const { version: bodyVersion, ...change } = c.req.valid('json');
+      const version = expectedVersion(c.req.valid('header')['if-match'], bodyVersion);
+      if (change.backgroundVersionId !== undefined && change.backgroundVersionId !== null)
+        await referenced(
+          'backgroundVersionId',
+          getBackgroundDatabaseVersion(c.var.store, principal.organisationId, change.backgroundVersionId, {
+            issueLimit: 0,
+          }),
+        );
+      const saved = await productModels.update(
+        c.var.store,
+        principal.organisationId,
+        c.req.valid('param').id,
+        version,
+        change,
+        modelAuthor(principal),
+      );
+      c.header('ETag', etag(saved.version));
+      return c.json(toJson(saved), 200);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'delete',
+      path: '/orgs/{orgId}/models/{id}',
+      tags: ['models'],
+      summary: 'Delete a model and its stored results (editor)',
+      security: SIGNED_IN,
+      middleware: [orgAccess('editor')],
+      request: { params: ModelParams },
+      responses: { 204: { description: 'Deleted' } },
+    }),
+    async (c) => {
+      const principal = principalOf(c);
+      await productModels.delete(
+        c.var.store,
+        principal.organisationId,
+        c.req.valid('param').id,
+        modelAuthor(principal),
+      );
+      return c.body(null, 204);
     },
   );
 

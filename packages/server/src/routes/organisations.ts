@@ -1,5 +1,13 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { createApiToken, createOrganisation, revokeApiToken, setMembership } from '@opencfp/store';
+import {
+  addMember,
+  createApiToken,
+  createOrganisation,
+  createUser,
+  randomPassword,
+  removeMembership,
+  revokeApiToken,
+} from '@opencfp/store';
 import { SIGNED_IN, authenticate, signedIn } from '../authenticate.js';
 import { ServerError } from '../errors.js';
 import { lookups } from '../lookups.js';
@@ -25,12 +33,40 @@ const OrganisationList = z.object({ organisations: z.array(OrganisationSchema) }
 
 const NewMember = z
   .strictObject({
-    email: z.email().max(320).openapi({ description: 'e-mail of an existing user' }),
+    email: z.email().max(320).openapi({ description: 'e-mail of the user' }),
     role: RoleSchema,
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .openapi({
+        description:
+          'the name of a new user: when no user has the e-mail, one is created (201, with its initial password); ' +
+          'ignored for an existing user',
+        example: 'Wang Fang',
+      }),
   })
   .openapi('NewMember');
 
 const MemberSchema = z.object({ user: UserSchema, role: RoleSchema }).openapi('Member');
+
+const CreatedMember = MemberSchema.extend({
+  initialPassword: z.string().openapi({
+    description:
+      'the new user’s password, shown this once (only its hash is kept): pass it on to them; they change it with ' +
+      'POST /v1/me/password',
+  }),
+}).openapi('CreatedMember');
+
+const MemberParams = OrgParams.extend({
+  userId: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'userId', in: 'path' }, description: 'the member’s user id' }),
+});
 
 const NewToken = z
   .strictObject({
@@ -152,10 +188,13 @@ export function organisationsRouter(): OpenAPIHono<AppEnv> {
       method: 'post',
       path: '/orgs/{orgId}/members',
       tags: ['organisations'],
-      summary: 'Add a member, or change a member’s role (owner)',
+      summary: 'Add a member, create a new user as a member, or change a member’s role (owner)',
       description:
-        'The user must exist (404 otherwise). You cannot lower your own role: another owner must, so that an ' +
-        'organisation is never left without an owner.',
+        'An existing user is added with the role, or a member gets the new role (200). When no user has the ' +
+        'e-mail, `name` creates one (201) with a random initial password, shown once in the answer: pass it on. ' +
+        'Without `name` an unknown e-mail is 404. A user created this way is managed by this organisation: other ' +
+        'organisations’ owners cannot add it (409) until an administrator resets its password. You cannot lower ' +
+        'your own role: another owner must, so that an organisation is never left without an owner.',
       security: SIGNED_IN,
       middleware: [orgAccess('owner')],
       request: {
@@ -164,24 +203,71 @@ export function organisationsRouter(): OpenAPIHono<AppEnv> {
       },
       responses: {
         200: { description: 'The membership', content: { 'application/json': { schema: MemberSchema } } },
+        201: {
+          description: 'A new user, now a member, with its initial password (shown once)',
+          content: { 'application/json': { schema: CreatedMember } },
+        },
       },
     }),
     async (c) => {
       const principal = principalOf(c);
-      const { email, role } = c.req.valid('json');
+      const { email, role, name } = c.req.valid('json');
       const user = await lookups.userByEmail(c.var.store, email);
-      if (!user)
-        throw new ServerError(
-          'NOT_FOUND',
-          `no user with the e-mail ${email}: an administrator creates users first`,
+      if (!user) {
+        if (name === undefined)
+          throw new ServerError(
+            'NOT_FOUND',
+            `no user with the e-mail ${email}: send \`name\` too to create one, or ask an administrator (cfp users add)`,
+            { details: { field: 'email' } },
+          );
+        const initialPassword = randomPassword();
+        const created = await createUser(
+          c.var.store,
           {
-            details: { field: 'email' },
+            email,
+            name,
+            password: initialPassword,
+            membership: { organisationId: principal.organisationId, role },
+            managedBy: principal.organisationId,
           },
+          actorId(principal),
         );
+        c.header('Cache-Control', 'no-store');
+        return c.json({ user: created, role, initialPassword }, 201);
+      }
       if (user.id === principal.userId && role !== 'owner')
         throw new ServerError('FORBIDDEN', 'you cannot lower your own role; ask another owner');
-      await setMembership(c.var.store, principal.organisationId, user.id, role, actorId(principal));
+      await addMember(c.var.store, principal.organisationId, user.id, role, {
+        actorId: actorId(principal),
+        userId: principal.userId,
+      });
       return c.json({ user, role }, 200);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'delete',
+      path: '/orgs/{orgId}/members/{userId}',
+      tags: ['organisations'],
+      summary: 'Remove a member (owner)',
+      description:
+        'Ends the membership and revokes the member’s personal API tokens of this organisation. The last owner ' +
+        'cannot be removed (409): make another member owner first. Not a member: 404.',
+      security: SIGNED_IN,
+      middleware: [orgAccess('owner')],
+      request: { params: MemberParams },
+      responses: { 204: { description: 'Removed' } },
+    }),
+    async (c) => {
+      const principal = principalOf(c);
+      await removeMembership(
+        c.var.store,
+        principal.organisationId,
+        c.req.valid('param').userId,
+        actorId(principal),
+      );
+      return c.body(null, 204);
     },
   );
 

@@ -857,6 +857,70 @@ export function routeCases(
       );
     });
 
+    it('models: rename and relink with If-Match (PATCH), unlink; delete with their results', async () => {
+      const productId = await productOfA('Relinked');
+      const made = await call('POST', `/v1/orgs/${orgA}/models`, {
+        token: sessions.editorA,
+        body: { productId, name: 'first name', backgroundVersionId: versions.ownA.id, model: aModel('x') },
+      });
+      const path = `/v1/orgs/${orgA}/models/${String(made.body.id)}`;
+      assert.equal((await call('PATCH', path, { token: sessions.editorA, body: { name: 'x' } })).status, 428);
+      const renamed = await call('PATCH', path, {
+        token: sessions.editorA,
+        headers: { 'if-match': '"1"' },
+        body: { name: ' Renamed ', backgroundVersionId: versions.shared.id },
+      });
+      assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+      assert.deepEqual(
+        [
+          renamed.body.name,
+          renamed.body.backgroundVersionId,
+          renamed.body.version,
+          renamed.headers.get('etag'),
+        ],
+        ['Renamed', versions.shared.id, 2, '"2"'],
+      );
+      assert.deepEqual(renamed.body.model, aModel('x'), 'the document stays');
+      const stale = await call('PATCH', path, {
+        token: sessions.editorA,
+        headers: { 'if-match': '"1"' },
+        body: { name: 'late' },
+      });
+      assert.equal(stale.status, 409);
+      const foreign = await call('PATCH', path, {
+        token: sessions.editorA,
+        headers: { 'if-match': '"2"' },
+        body: { backgroundVersionId: versions.ownB.id },
+      });
+      assert.deepEqual([foreign.status, foreign.body.details], [404, { field: 'backgroundVersionId' }]);
+      assert.deepEqual(
+        issuePaths(
+          await call('PATCH', path, { token: sessions.editorA, headers: { 'if-match': '"2"' }, body: {} }),
+        ),
+        ['body:'],
+      );
+      const unlinked = await call('PATCH', path, {
+        token: sessions.editorA,
+        headers: { 'if-match': '"2"' },
+        body: { backgroundVersionId: null },
+      });
+      assert.deepEqual([unlinked.status, unlinked.body.backgroundVersionId], [200, null]);
+      const result = await call('POST', `${path}/calculations`, { token: sessions.editorA, body: {} });
+      assert.equal(result.status, 201, JSON.stringify(result.body));
+      assert.equal((await call('DELETE', path, { token: sessions.viewerA })).status, 403);
+      assert.equal((await call('DELETE', path, { token: sessions.editorA })).status, 204);
+      assert.equal((await call('GET', path, { token: sessions.viewerA })).status, 404);
+      assert.equal(
+        (
+          await call('GET', `/v1/orgs/${orgA}/calculations/${String(result.body.id)}`, {
+            token: sessions.viewerA,
+          })
+        ).status,
+        404,
+      );
+      assert.equal((await call('DELETE', path, { token: sessions.editorA })).status, 404);
+    });
+
     it('models: create (ETag, Location), list by product, read, replace with If-Match or version; references must be visible', async () => {
       const productId = await productOfA('Modelled pack');
       const created = await call('POST', `/v1/orgs/${orgA}/models`, {
@@ -1175,6 +1239,18 @@ export function routeCases(
       assert.equal((listed.body.models as unknown[]).length, 2);
     });
 
+    it('a JSON route sent another body type is 415 saying how to send it', async () => {
+      const res = await fetch(`${server.url}/v1/orgs/${orgA}/products`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${sessions.editorA}`, 'content-type': 'text/plain' },
+        body: JSON.stringify(newProduct('Typed')),
+      });
+      assert.equal(res.status, 415);
+      const body = (await res.json()) as { code: string; message: string };
+      assert.equal(body.code, 'UNSUPPORTED_MEDIA_TYPE');
+      assert.match(body.message, /Content-Type: application\/json \(got text\/plain\)/);
+    });
+
     it('an invalid product is 400 VALIDATION_FAILED with one issue per field', async () => {
       const answer = await call('POST', `/v1/orgs/${orgA}/products`, {
         token: sessions.editorA,
@@ -1304,6 +1380,7 @@ export function routeCases(
         'models/id': String(model.body.id),
         'databases/versionId': versions.ownA.id,
         tokenId: String(token.body.id),
+        userId: people.viewerA.id,
       };
       const clientB = await createApiToken(store, {
         kind: 'client',
@@ -1591,6 +1668,8 @@ export function routeCases(
           Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
         );
       assert.deepEqual(routes.map((r) => r.route).sort(), [
+        'DELETE /v1/orgs/{orgId}/members/{userId}',
+        'DELETE /v1/orgs/{orgId}/models/{id}',
         'DELETE /v1/orgs/{orgId}/products/{id}',
         'DELETE /v1/orgs/{orgId}/tokens/{tokenId}',
         'GET /v1/me',
@@ -1599,6 +1678,7 @@ export function routeCases(
         'GET /v1/orgs/{orgId}/calculations/{resultId}',
         'GET /v1/orgs/{orgId}/databases',
         'GET /v1/orgs/{orgId}/databases/{versionId}',
+        'GET /v1/orgs/{orgId}/databases/{versionId}/processes',
         'GET /v1/orgs/{orgId}/jobs',
         'GET /v1/orgs/{orgId}/jobs/{jobId}',
         'GET /v1/orgs/{orgId}/jobs/{jobId}/events',
@@ -1607,9 +1687,11 @@ export function routeCases(
         'GET /v1/orgs/{orgId}/models/{id}/calculations',
         'GET /v1/orgs/{orgId}/products',
         'GET /v1/orgs/{orgId}/products/{id}',
+        'PATCH /v1/orgs/{orgId}/models/{id}',
         'PATCH /v1/orgs/{orgId}/products/{id}',
         'POST /v1/auth/sign-in',
         'POST /v1/auth/sign-out',
+        'POST /v1/me/password',
         'POST /v1/oauth/token',
         'POST /v1/orgs',
         'POST /v1/orgs/{orgId}/databases',

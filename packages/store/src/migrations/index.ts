@@ -2,6 +2,8 @@ import * as platform from './001-platform.js';
 import * as accessTokens from './002-access-tokens.js';
 import * as jobs from './003-jobs.js';
 import * as tokenAuthors from './004-token-authors.js';
+import * as resultLookup from './005-result-lookup.js';
+import * as managedUsers from './006-managed-users.js';
 
 /** One schema change: an id (applied in this order, never renamed) and its SQL statements. */
 export interface Migration {
@@ -10,4 +12,11 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append; never edit one that has shipped. */
-export const migrations: readonly Migration[] = [platform, accessTokens, jobs, tokenAuthors];
+export const migrations: readonly Migration[] = [
+  platform,
+  accessTokens,
+  jobs,
+  tokenAuthors,
+  resultLookup,
+  managedUsers,
+];

@@ -3,7 +3,7 @@ import { StoreError } from '../errors.js';
 import type { Role } from '../schema.js';
 import type { Store } from '../store.js';
 import { audit } from './audit.js';
-import { hashPassword, newSecret, secretHash, verifyPassword } from './secrets.js';
+import { hashPassword, newSecret, randomPassword, secretHash, verifyPassword } from './secrets.js';
 
 export interface Organisation {
   id: string;
@@ -28,42 +28,103 @@ export interface Principal {
   tokenId?: string;
 }
 
-const MIN_PASSWORD = 10;
+/** Password rules: at least 10 characters, and at most 1024 (what sign-in accepts). */
+export const PASSWORD_LENGTH = { min: 10, max: 1024 } as const;
+
+/** Refuses a password outside PASSWORD_LENGTH (INVALID_VALUE naming `field`). */
+function checkPassword(password: string, field: string): void {
+  if (password.length < PASSWORD_LENGTH.min || password.length > PASSWORD_LENGTH.max)
+    throw new StoreError(
+      'INVALID_VALUE',
+      password.length < PASSWORD_LENGTH.min
+        ? `the password is too weak: it must have at least ${PASSWORD_LENGTH.min} characters`
+        : `the password must have at most ${PASSWORD_LENGTH.max} characters`,
+      { details: { field } },
+    );
+}
+
+/** What a user record may hold: an e-mail address (one @, something on both sides) and a name. */
+function checkUser(email: string, name: string): void {
+  if (!/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 320)
+    throw new StoreError('INVALID_VALUE', `'${email}' is not an e-mail address`, {
+      details: { field: 'email' },
+    });
+  if (name === '' || name.length > 200)
+    throw new StoreError('INVALID_VALUE', 'the name must have 1 to 200 characters', {
+      details: { field: 'name' },
+    });
+}
 
 /**
- * A new user with a scrypt-hashed password (never stored in clear).
+ * A new user with a scrypt-hashed password (never stored in clear), optionally with a first membership, in one
+ * transaction. `managedBy` is the organisation whose owner creates the account through the API (and so was shown
+ * its password): owners of other organisations cannot add it by e-mail until an administrator resets its password
+ * (see `managingOrganisation`). `actorId` is who creates it, for the audit log (default: the new user).
  *
- * @throws StoreError CONFLICT when the e-mail is taken; INVALID_VALUE for a password shorter than 10 characters.
+ * @example const user = await createUser(store, { email: 'li.wei@example.com', name: 'Li Wei', password });
+ * @throws StoreError CONFLICT when the e-mail is taken; INVALID_VALUE for a password shorter than 10 characters,
+ *   a malformed e-mail or an empty name; INVALID_REFERENCE for a membership of an organisation that does not exist.
  */
 export async function createUser(
   store: Store,
-  input: { email: string; name: string; password: string },
+  input: {
+    email: string;
+    name: string;
+    password: string;
+    membership?: { organisationId: string; role: Role };
+    managedBy?: string;
+  },
+  actorId?: string,
 ): Promise<User> {
-  if (input.password.length < MIN_PASSWORD)
-    throw new StoreError('INVALID_VALUE', `the password must have at least ${MIN_PASSWORD} characters`, {
-      details: { field: 'password' },
-    });
   const user: User = { id: randomUUID(), email: input.email.trim().toLowerCase(), name: input.name.trim() };
+  checkUser(user.email, user.name);
+  checkPassword(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
-  await store.transaction(async (trx) => {
-    await trx
-      .insertInto('users')
-      .values({ ...user, password_hash: passwordHash })
-      .execute();
-    await audit(trx, {
-      organisationId: null,
-      actorId: user.id,
-      action: 'create',
-      entity: 'user',
-      entityId: user.id,
-      details: { email: user.email },
+  const actor = actorId ?? user.id;
+  try {
+    await store.transaction(async (trx) => {
+      await trx
+        .insertInto('users')
+        .values({ ...user, password_hash: passwordHash, managed_by: input.managedBy ?? null })
+        .execute();
+      await audit(trx, {
+        organisationId: input.managedBy ?? null,
+        actorId: actor,
+        action: 'create',
+        entity: 'user',
+        entityId: user.id,
+        details: { email: user.email, ...(input.managedBy ? { managedBy: input.managedBy } : {}) },
+      });
+      if (input.membership) {
+        const { organisationId, role } = input.membership;
+        await trx
+          .insertInto('memberships')
+          .values({ organisation_id: organisationId, user_id: user.id, role })
+          .execute();
+        await audit(trx, {
+          organisationId,
+          actorId: actor,
+          action: 'set-role',
+          entity: 'membership',
+          entityId: user.id,
+          details: { role },
+        });
+      }
     });
-  });
+  } catch (e) {
+    if (e instanceof StoreError && e.code === 'CONFLICT' && e.details?.constraint === 'users_email_key')
+      throw new StoreError('CONFLICT', `a user with the e-mail ${user.email} exists already`, {
+        cause: e,
+        details: { field: 'email' },
+      });
+    throw e;
+  }
   return user;
 }
 
 /**
- * A new organisation (tenant) with `owner` as its first owner.
+ * A new organisation (tenant) with `owner` as its first owner; `actorId` is who creates it, for the audit log
+ * (default: the owner; an administrator's command names itself).
  *
  * @throws StoreError CONFLICT when the slug is taken.
  */
@@ -71,6 +132,7 @@ export async function createOrganisation(
   store: Store,
   input: { name: string; slug: string },
   ownerId: string,
+  actorId: string = ownerId,
 ): Promise<Organisation> {
   const organisation: Organisation = { id: randomUUID(), name: input.name.trim(), slug: input.slug };
   await store.transaction(async (trx) => {
@@ -81,7 +143,7 @@ export async function createOrganisation(
       .execute();
     await audit(trx, {
       organisationId: organisation.id,
-      actorId: ownerId,
+      actorId,
       action: 'create',
       entity: 'organisation',
       entityId: organisation.id,
@@ -108,6 +170,69 @@ export async function setMembership(
     await audit(trx, {
       organisationId,
       actorId,
+      action: 'set-role',
+      entity: 'membership',
+      entityId: userId,
+      details: { role },
+    });
+  });
+}
+
+/**
+ * An owner adds an existing user to their organisation, or changes a member's role (as `setMembership`), except
+ * that an account managed by another organisation (created there through the API, see `managingOrganisation`) can
+ * only be added by someone who owns that organisation too: its owner was shown the account's initial password,
+ * so letting any owner add it would let one tenant plant an account it controls in another.
+ *
+ * @example await addMember(store, organisationId, user.id, 'editor', { actorId, userId: principal.userId });
+ * @throws StoreError CONFLICT for a managed account of another organisation; NOT_FOUND for an unknown user.
+ */
+export async function addMember(
+  store: Store,
+  organisationId: string,
+  userId: string,
+  role: Role,
+  actor: { actorId: string; userId: string | null },
+): Promise<void> {
+  await store.transaction(async (trx) => {
+    const user = await trx
+      .selectFrom('users')
+      .where('id', '=', userId)
+      .select('managed_by')
+      .executeTakeFirst();
+    if (!user) throw new StoreError('NOT_FOUND', `no user '${userId}'`);
+    const member = await trx
+      .selectFrom('memberships')
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', userId)
+      .select('role')
+      .executeTakeFirst();
+    if (!member && user.managed_by !== null && user.managed_by !== organisationId) {
+      const actorOwnsManager =
+        actor.userId !== null &&
+        (await trx
+          .selectFrom('memberships')
+          .where('organisation_id', '=', user.managed_by)
+          .where('user_id', '=', actor.userId)
+          .where('role', '=', 'owner')
+          .select('role')
+          .executeTakeFirst()) !== undefined;
+      if (!actorOwnsManager)
+        throw new StoreError(
+          'CONFLICT',
+          "this account was created by another organisation's owner, who was shown its initial password: it " +
+            'can join this organisation once an administrator has reset its password (cfp users reset-password)',
+          { details: { field: 'email', reason: 'managed-by-another-organisation' } },
+        );
+    }
+    await trx
+      .insertInto('memberships')
+      .values({ organisation_id: organisationId, user_id: userId, role })
+      .onConflict((oc) => oc.columns(['organisation_id', 'user_id']).doUpdateSet({ role }))
+      .execute();
+    await audit(trx, {
+      organisationId,
+      actorId: actor.actorId,
       action: 'set-role',
       entity: 'membership',
       entityId: userId,
@@ -369,4 +494,247 @@ export async function userByEmail(store: Store, email: string): Promise<User | u
     .where('email', '=', email.trim().toLowerCase())
     .select(['id', 'email', 'name'])
     .executeTakeFirst();
+}
+
+/**
+ * The organisation that manages a user — whose owner created the account through the API and was shown its
+ * initial password — or null for an account an administrator created (or whose password an administrator reset
+ * since); undefined when there is no such user.
+ *
+ * @example if ((await managingOrganisation(store, user.id)) ?? organisationId) !== organisationId) refuse();
+ */
+export async function managingOrganisation(store: Store, userId: string): Promise<string | null | undefined> {
+  const row = await store.db
+    .selectFrom('users')
+    .where('id', '=', userId)
+    .select('managed_by')
+    .executeTakeFirst();
+  return row === undefined ? undefined : row.managed_by;
+}
+
+/** The organisation with this slug, or undefined (for administrators: the CLI names organisations by slug). */
+export async function organisationBySlug(store: Store, slug: string): Promise<Organisation | undefined> {
+  return store.db
+    .selectFrom('organisations')
+    .where('slug', '=', slug)
+    .select(['id', 'name', 'slug'])
+    .executeTakeFirst();
+}
+
+/** A user with every organisation they belong to, for administrators (never the password hash). */
+export interface UserListing extends User {
+  createdAt: Date;
+  /** The organisation managing the account (see `managingOrganisation`), or null. */
+  managedBy: string | null;
+  memberships: (Organisation & { role: Role })[];
+}
+
+/**
+ * Every user (by e-mail) with their memberships; with `organisationId`, only that organisation's members (each
+ * still with all their memberships).
+ *
+ * @example for (const user of await listUsers(store)) console.log(user.email, user.memberships.map((m) => m.slug));
+ */
+export async function listUsers(
+  store: Store,
+  options: { organisationId?: string } = {},
+): Promise<UserListing[]> {
+  const { organisationId } = options;
+  let users = store.db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'created_at', 'managed_by'])
+    .orderBy('email');
+  let memberships = store.db
+    .selectFrom('memberships')
+    .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
+    .select([
+      'memberships.user_id',
+      'organisations.id',
+      'organisations.name',
+      'organisations.slug',
+      'memberships.role',
+    ])
+    .orderBy('organisations.slug');
+  if (organisationId !== undefined) {
+    const members = store.db
+      .selectFrom('memberships')
+      .where('organisation_id', '=', organisationId)
+      .select('user_id');
+    users = users.where('id', 'in', members);
+    memberships = memberships.where('memberships.user_id', 'in', members);
+  }
+  const byUser = new Map<string, (Organisation & { role: Role })[]>();
+  for (const { user_id, ...membership } of await memberships.execute()) {
+    const list = byUser.get(user_id) ?? [];
+    list.push(membership);
+    byUser.set(user_id, list);
+  }
+  return (await users.execute()).map((row) => ({
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    createdAt: row.created_at,
+    managedBy: row.managed_by,
+    memberships: byUser.get(row.id) ?? [],
+  }));
+}
+
+/**
+ * A user changes their own password: `currentPassword` must be right (false otherwise, and nothing changes). Every
+ * other session of the user ends; the session `keepSession` (the caller's token) stays open.
+ *
+ * @example if (!(await changePassword(store, user.id, { currentPassword, newPassword, keepSession: token }))) deny();
+ * @throws StoreError INVALID_VALUE (details.field `newPassword`) for a weak new password or one equal to the
+ *   current; NOT_FOUND for an unknown user.
+ */
+export async function changePassword(
+  store: Store,
+  userId: string,
+  input: { currentPassword: string; newPassword: string; keepSession?: string },
+): Promise<boolean> {
+  const row = await store.db
+    .selectFrom('users')
+    .where('id', '=', userId)
+    .select('password_hash')
+    .executeTakeFirst();
+  if (!row) throw new StoreError('NOT_FOUND', `no user '${userId}'`);
+  checkPassword(input.newPassword, 'newPassword');
+  const ok = await verifyPassword(input.currentPassword, row.password_hash ?? DUMMY_HASH);
+  if (!ok || row.password_hash === null) return false;
+  if (input.newPassword.normalize('NFC') === input.currentPassword.normalize('NFC'))
+    throw new StoreError('INVALID_VALUE', 'the new password must differ from the current one', {
+      details: { field: 'newPassword' },
+    });
+  const oldHash = row.password_hash;
+  const newHash = await hashPassword(input.newPassword);
+  return store.transaction(async (trx) => {
+    // Only over the hash that was checked: of two changes at once, the second finds its current password gone.
+    const changed = await trx
+      .updateTable('users')
+      .set({ password_hash: newHash })
+      .where('id', '=', userId)
+      .where('password_hash', '=', oldHash)
+      .executeTakeFirst();
+    if (changed.numUpdatedRows === 0n) return false;
+    let sessions = trx.deleteFrom('sessions').where('user_id', '=', userId);
+    if (input.keepSession !== undefined)
+      sessions = sessions.where('token_hash', '!=', secretHash(input.keepSession));
+    const ended = await sessions.executeTakeFirst();
+    await audit(trx, {
+      organisationId: null,
+      actorId: userId,
+      action: 'change-password',
+      entity: 'user',
+      entityId: userId,
+      details: { sessionsEnded: Number(ended.numDeletedRows) },
+    });
+    return true;
+  });
+}
+
+/**
+ * An administrator sets a new password for a user (`password`, or a random one) and ends all the user's sessions.
+ * The account is no longer managed by the organisation whose owner created it (the administrator hands the new
+ * password to its person). Returns the password to pass on, once.
+ *
+ * @example const { password } = await resetPassword(store, 'li.wei@example.com', { actorId: 'cli@admin' });
+ * @throws StoreError NOT_FOUND for an unknown e-mail; INVALID_VALUE for a weak password.
+ */
+export async function resetPassword(
+  store: Store,
+  email: string,
+  options: { password?: string; actorId?: string } = {},
+): Promise<{ user: User; password: string; sessionsEnded: number }> {
+  const password = options.password ?? randomPassword();
+  checkPassword(password, 'password');
+  const user = await userByEmail(store, email);
+  if (!user)
+    throw new StoreError('NOT_FOUND', `no user with the e-mail ${email.trim().toLowerCase()}`, {
+      details: { field: 'email' },
+    });
+  const passwordHash = await hashPassword(password);
+  const sessionsEnded = await store.transaction(async (trx) => {
+    const before = await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, managed_by: null })
+      .where('id', '=', user.id)
+      .returning('managed_by')
+      .executeTakeFirst();
+    if (!before) throw new StoreError('NOT_FOUND', `no user with the e-mail ${user.email}`);
+    const ended = await trx.deleteFrom('sessions').where('user_id', '=', user.id).executeTakeFirst();
+    await audit(trx, {
+      organisationId: null,
+      actorId: options.actorId ?? null,
+      action: 'reset-password',
+      entity: 'user',
+      entityId: user.id,
+      details: { sessionsEnded: Number(ended.numDeletedRows) },
+    });
+    return Number(ended.numDeletedRows);
+  });
+  return { user, password, sessionsEnded };
+}
+
+/**
+ * Removes a member from an organisation and revokes their personal API tokens there (so that adding them again
+ * later does not bring old tokens back). The last owner cannot be removed.
+ *
+ * @example await removeMembership(store, organisationId, userId, actorId);
+ * @throws StoreError NOT_FOUND when the user is not a member; CONFLICT for the organisation's last owner.
+ */
+export async function removeMembership(
+  store: Store,
+  organisationId: string,
+  userId: string,
+  actorId: string,
+): Promise<void> {
+  await store.transaction(async (trx) => {
+    // The owners' rows first, in one order, so that two owners removing each other at once take turns (no
+    // deadlock) and the second sees the first's removal: one of them stays.
+    const owners = await trx
+      .selectFrom('memberships')
+      .where('organisation_id', '=', organisationId)
+      .where('role', '=', 'owner')
+      .select('user_id')
+      .orderBy('user_id')
+      .forUpdate()
+      .execute();
+    const member = await trx
+      .selectFrom('memberships')
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', userId)
+      .select('role')
+      .forUpdate()
+      .executeTakeFirst();
+    if (!member)
+      throw new StoreError('NOT_FOUND', `no member '${userId}' in this organisation`, {
+        details: { userId },
+      });
+    if (member.role === 'owner' && !owners.some((o) => o.user_id !== userId))
+      throw new StoreError(
+        'CONFLICT',
+        'the last owner of an organisation cannot be removed: make another member owner first',
+        { details: { userId } },
+      );
+    await trx
+      .deleteFrom('memberships')
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', userId)
+      .execute();
+    const revoked = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: new Date() })
+      .where('organisation_id', '=', organisationId)
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    await audit(trx, {
+      organisationId,
+      actorId,
+      action: 'remove',
+      entity: 'membership',
+      entityId: userId,
+      details: { role: member.role, tokensRevoked: Number(revoked.numUpdatedRows) },
+    });
+  });
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { sql, type Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { StoreError } from '../errors.js';
-import type { CalculationResultsTable } from '../schema.js';
+import type { CalculationResultsTable, Schema } from '../schema.js';
 import type { Store } from '../store.js';
 import { audit } from './audit.js';
 
@@ -99,6 +99,27 @@ const MODEL_COLUMNS = [
   'updated_at',
 ] as const;
 
+/** Why a conditional model update changed nothing: NOT_FOUND, or VERSION_CONFLICT with the current version. */
+async function conflictOrMissing(
+  trx: Kysely<Schema>,
+  organisationId: string,
+  id: string,
+  expectedVersion: number,
+): Promise<never> {
+  const current = await trx
+    .selectFrom('product_models')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .select('version')
+    .executeTakeFirst();
+  if (!current) throw new StoreError('NOT_FOUND', `no product model '${id}' in this organisation`);
+  throw new StoreError(
+    'VERSION_CONFLICT',
+    `the model was saved by someone else (now version ${current.version}, you edited version ${expectedVersion}): reload it and apply your change again`,
+    { details: { currentVersion: current.version, expectedVersion } },
+  );
+}
+
 /** Product models of one organisation (another tenant's are NOT_FOUND), saved with optimistic versions. */
 export const productModels = {
   async create(
@@ -173,6 +194,72 @@ export const productModels = {
     return fromRow(row);
   },
 
+  /**
+   * Renames a model or links it to another background version (or none), if it is still at `expectedVersion`;
+   * else VERSION_CONFLICT. The version increases as for a new document.
+   */
+  async update(
+    store: Store,
+    organisationId: string,
+    id: string,
+    expectedVersion: number,
+    change: { name?: string; backgroundVersionId?: string | null },
+    author: string | Author,
+  ): Promise<ProductModel> {
+    const { userId, tokenId, actorId } = authorOf(author);
+    return store.transaction(async (trx) => {
+      const row = await trx
+        .updateTable('product_models')
+        .set((eb) => ({
+          ...(change.name === undefined ? {} : { name: change.name }),
+          ...(change.backgroundVersionId === undefined
+            ? {}
+            : { background_version_id: change.backgroundVersionId }),
+          version: eb('version', '+', 1),
+          updated_at: new Date(),
+          updated_by: userId,
+          updated_by_token: tokenId ?? null,
+        }))
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returning(MODEL_COLUMNS)
+        .executeTakeFirst();
+      if (!row) await conflictOrMissing(trx, organisationId, id, expectedVersion);
+      await audit(trx, {
+        organisationId,
+        actorId,
+        action: 'update',
+        entity: 'product-model',
+        entityId: id,
+        details: { version: row?.version, ...change },
+      });
+      return fromRow(row as ModelRow);
+    });
+  },
+
+  /** Deletes a model with its stored results (the audit log keeps what happened). */
+  async delete(store: Store, organisationId: string, id: string, author: string | Author): Promise<void> {
+    const { actorId } = authorOf(author);
+    await store.transaction(async (trx) => {
+      const gone = await trx
+        .deleteFrom('product_models')
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', id)
+        .returning(['name', 'version'])
+        .executeTakeFirst();
+      if (!gone) throw new StoreError('NOT_FOUND', `no product model '${id}' in this organisation`);
+      await audit(trx, {
+        organisationId,
+        actorId,
+        action: 'delete',
+        entity: 'product-model',
+        entityId: id,
+        details: { name: gone.name, version: gone.version },
+      });
+    });
+  },
+
   /** Saves a new model document if the model is still at `expectedVersion`; else VERSION_CONFLICT. */
   async save(
     store: Store,
@@ -198,29 +285,16 @@ export const productModels = {
         .where('version', '=', expectedVersion)
         .returning(MODEL_COLUMNS)
         .executeTakeFirst();
-      if (!row) {
-        const current = await trx
-          .selectFrom('product_models')
-          .where('organisation_id', '=', organisationId)
-          .where('id', '=', id)
-          .select('version')
-          .executeTakeFirst();
-        if (!current) throw new StoreError('NOT_FOUND', `no product model '${id}' in this organisation`);
-        throw new StoreError(
-          'VERSION_CONFLICT',
-          `the model was saved by someone else (now version ${current.version}, you edited version ${expectedVersion}): reload it and apply your change again`,
-          { details: { currentVersion: current.version, expectedVersion } },
-        );
-      }
+      if (!row) await conflictOrMissing(trx, organisationId, id, expectedVersion);
       await audit(trx, {
         organisationId,
         actorId,
         action: 'update',
         entity: 'product-model',
         entityId: id,
-        details: { version: row.version },
+        details: { version: row?.version },
       });
-      return fromRow(row);
+      return fromRow(row as ModelRow);
     });
   },
 };
@@ -346,11 +420,17 @@ export const calculationResults = {
     };
   },
 
-  /** The newest result with these inputs, if one was calculated before (no need to calculate again). */
-  async findByInputs(store: Store, organisationId: string, hash: string): Promise<string | undefined> {
+  /** The newest result of this model with these inputs, if one was calculated before (no need to calculate again). */
+  async findByInputs(
+    store: Store,
+    organisationId: string,
+    modelId: string,
+    hash: string,
+  ): Promise<string | undefined> {
     const row = await store.db
       .selectFrom('calculation_results')
       .where('organisation_id', '=', organisationId)
+      .where('model_id', '=', modelId)
       .where('inputs_hash', '=', hash)
       .orderBy('created_at', 'desc')
       .select('id')

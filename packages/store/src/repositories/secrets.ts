@@ -52,3 +52,13 @@ export function newSecret(prefix: 'ocs' | 'ocp' | 'occ' | 'oca'): string {
 export function secretHash(secret: string): string {
   return createHash('sha256').update(secret).digest('base64url');
 }
+
+/**
+ * A random password to hand to a person once (an administrator's or an owner's new user, a reset): 15 random bytes
+ * as 20 base64url characters (120 bits).
+ *
+ * @example const password = randomPassword(); // e.g. 'q3Vx0bT9-kLm2WZr8aPf'
+ */
+export function randomPassword(): string {
+  return randomBytes(15).toString('base64url');
+}

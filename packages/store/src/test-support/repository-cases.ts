@@ -293,8 +293,8 @@ export function repositoryCases(
       assert.deepEqual((await calculationResults.get(store, org.id, r.id)).result, {
         total: 0.30000000000000004,
       });
-      assert.equal(await calculationResults.findByInputs(store, org.id, hash), r.id);
-      assert.equal(await calculationResults.findByInputs(store, other.id, hash), undefined);
+      assert.equal(await calculationResults.findByInputs(store, org.id, m.id, hash), r.id);
+      assert.equal(await calculationResults.findByInputs(store, other.id, m.id, hash), undefined);
       await assert.rejects(calculationResults.get(store, other.id, r.id), isCode('NOT_FOUND'));
       assert.deepEqual(
         (await calculationResults.list(store, org.id, m.id)).map((x) => x.id),

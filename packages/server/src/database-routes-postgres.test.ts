@@ -1,0 +1,13 @@
+// Background datasets and footprints in any unit on a PostgreSQL server (OPENCFP_TEST_DATABASE_URL, started by
+// scripts/run-tests.mjs).
+import assert from 'node:assert/strict';
+import { openStore } from '@opencfp/store';
+import { freshPostgresDatabase } from './test-support/postgres-for-tests.js';
+import { databaseRouteCases } from './test-support/database-route-cases.js';
+
+databaseRouteCases('PostgreSQL server', async () => {
+  const { url, drop } = await freshPostgresDatabase();
+  const store = await openStore({ databaseUrl: url });
+  assert.equal(store.kind, 'postgres');
+  return { store, cleanup: drop };
+});
