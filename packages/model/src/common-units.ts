@@ -103,19 +103,29 @@ export function commonUnitFactor(from: string, to: string): number | undefined {
   return a.factor / b.factor;
 }
 
+/** The units a name could mean when only its case differs from theirs ('MG' → ['Mg', 'mg']); [] when none or one. */
+export function caseVariants(name: string): string[] {
+  const lower = name.trim().toLowerCase();
+  if (folded.get(lower) !== null) return [];
+  return [...exact.keys()].filter((k) => k.toLowerCase() === lower);
+}
+
 /** Like {@link commonUnitFactor}, but a ModelError UNIT_MISMATCH (at `path`) when there is no conversion. */
 export function requireCommonUnitFactor(from: string, to: string, path: string, what: string): number {
   const k = commonUnitFactor(from, to);
   if (k !== undefined) return k;
   const a = commonUnit(from);
   const b = commonUnit(to);
+  const variants = caseVariants(from);
   throw new ModelError(
     'UNIT_MISMATCH',
     path,
-    !a
-      ? `unit '${from}' of ${what} is not a known unit: use one of kg, g, t, MJ, kWh, m3, l, m2, m, km, t*km, p*km, item, h (or the exact unit name of the linked dataset)`
-      : !b
-        ? `unit '${to}' that ${what} links to is not a known unit, so '${from}' cannot be converted to it: give ${what} in '${to}'`
-        : `${what} is in '${from}' (${a.dimension}) but what it links to is measured in '${to}' (${b.dimension}): give the amount in ${b.dimension}`,
+    variants.length > 1
+      ? `unit '${from}' of ${what} is ambiguous: write it as ${variants.map((v) => `'${v}'`).join(' or ')} (case matters for SI prefixes)`
+      : !a
+        ? `unit '${from}' of ${what} is not a known unit: use one of kg, g, t, MJ, kWh, m3, l, m2, m, km, t*km, p*km, item, h (or the exact unit name of the linked dataset)`
+        : !b
+          ? `unit '${to}' that ${what} links to is not a known unit, so '${from}' cannot be converted to it: give ${what} in '${to}'`
+          : `${what} is in '${from}' (${a.dimension}) but what it links to is measured in '${to}' (${b.dimension}): give the amount in ${b.dimension}`,
   );
 }

@@ -14,7 +14,7 @@ import {
   type GwpSet,
   type StageScheme,
 } from '@opencfp/refdata';
-import { commonUnitFactor, requireCommonUnitFactor } from './common-units.js';
+import { caseVariants, commonUnitFactor, requireCommonUnitFactor } from './common-units.js';
 import { ModelError } from './errors.js';
 import type { ModelBackground } from './model-background.js';
 import type { ModelUncertainty, ProductModelDocument } from './product-model-document.js';
@@ -391,7 +391,13 @@ export function prepareProductModel(
           throw new ModelError(
             'UNIT_MISMATCH',
             `${path}/unit`,
-            `input '${input.name}' is in '${input.unit}', but '${dataset.productName}' is measured in ${dataset.referenceUnit}${known.length ? ` (it can be given in ${[...new Set(known)].join(', ')})` : ''}`,
+            caseVariants(input.unit).length > 1
+              ? `input '${input.name}' is in '${input.unit}', which is ambiguous: write ${caseVariants(
+                  input.unit,
+                )
+                  .map((v) => `'${v}'`)
+                  .join(' or ')} (case matters for SI prefixes)`
+              : `input '${input.name}' is in '${input.unit}', but '${dataset.productName}' is measured in ${dataset.referenceUnit}${known.length ? ` (it can be given in ${[...new Set(known)].join(', ')})` : ''}`,
           );
         const f = dataset.footprint;
         const parts = emptyParts();

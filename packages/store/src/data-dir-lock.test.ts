@@ -256,8 +256,9 @@ describe('the lock of a PGlite data directory', { timeout: 300_000 }, () => {
     'takes over the lock of a process that ended but is not yet collected by its parent (a zombie)',
     { skip: process.platform !== 'linux' && 'the state of a process is read from /proc' },
     async () => {
-      // sh starts a short-lived child, then becomes `sleep`, which never collects it: the child stays a zombie
-      const parent = spawn('sh', ['-c', '/bin/true & echo $!; exec sleep 1000'], {
+      // sh starts a short-lived child, then becomes `sleep`, which never collects it: the child stays a zombie. The
+      // child outlives the exec (0.3 s), or sh itself might collect it first and the test would find no process.
+      const parent = spawn('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 1000'], {
         stdio: ['ignore', 'pipe', 'ignore'],
       });
       const exited = new Promise((done) => parent.on('exit', done));
