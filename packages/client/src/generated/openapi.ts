@@ -430,7 +430,39 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The organisation’s members with their roles (viewer) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The members, by e-mail */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberList'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     put?: never;
     /**
      * Add a member, create a new user as a member, or change a member’s role (owner)
@@ -1989,6 +2021,9 @@ export interface components {
     };
     OrganisationList: {
       organisations: components['schemas']['Organisation'][];
+    };
+    MemberList: {
+      members: components['schemas']['Member'][];
     };
     Member: {
       user: components['schemas']['User'];

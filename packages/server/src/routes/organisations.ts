@@ -4,6 +4,7 @@ import {
   createApiToken,
   createOrganisation,
   createUser,
+  listUsers,
   randomPassword,
   removeMembership,
   revokeApiToken,
@@ -180,6 +181,41 @@ export function organisationsRouter(): OpenAPIHono<AppEnv> {
       const organisation = await lookups.organisationById(c.var.store, principal.organisationId);
       if (!organisation) throw new ServerError('NOT_FOUND', `no organisation '${principal.organisationId}'`);
       return c.json({ ...organisation, role: principal.role }, 200);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/orgs/{orgId}/members',
+      tags: ['organisations'],
+      summary: 'The organisation’s members with their roles (viewer)',
+      security: SIGNED_IN,
+      middleware: [orgAccess('viewer')],
+      request: { params: OrgParams },
+      responses: {
+        200: {
+          description: 'The members, by e-mail',
+          content: {
+            'application/json': {
+              schema: z.object({ members: z.array(MemberSchema) }).openapi('MemberList'),
+            },
+          },
+        },
+      },
+    }),
+    async (c) => {
+      const { organisationId } = principalOf(c);
+      const users = await listUsers(c.var.store, { organisationId });
+      return c.json(
+        {
+          members: users.map((u) => ({
+            user: { id: u.id, email: u.email, name: u.name },
+            role: u.memberships.find((m) => m.id === organisationId)?.role ?? 'viewer',
+          })),
+        },
+        200,
+      );
     },
   );
 

@@ -1239,6 +1239,23 @@ export function routeCases(
       assert.equal((listed.body.models as unknown[]).length, 2);
     });
 
+    it('members: every member reads who belongs to the organisation, with roles; another tenant sees nothing', async () => {
+      const listed = await call('GET', `/v1/orgs/${orgA}/members`, { token: sessions.viewerA });
+      assert.equal(listed.status, 200, JSON.stringify(listed.body));
+      const members = listed.body.members as { user: { id: string; email: string }; role: string }[];
+      const byId = new Map(members.map((m) => [m.user.id, m.role]));
+      assert.equal(byId.get(people.ownerA.id), 'owner');
+      assert.equal(byId.get(people.editorA.id), 'editor');
+      assert.equal(byId.get(people.viewerA.id), 'viewer');
+      assert.ok(!byId.has(people.ownerB.id), 'not another organisation’s owner');
+      assert.deepEqual(
+        members.map((m) => m.user.email),
+        [...members.map((m) => m.user.email)].sort(),
+        'by e-mail',
+      );
+      assert.equal((await call('GET', `/v1/orgs/${orgA}/members`, { token: sessions.ownerB })).status, 404);
+    });
+
     it('a JSON route sent another body type is 415 saying how to send it', async () => {
       const res = await fetch(`${server.url}/v1/orgs/${orgA}/products`, {
         method: 'POST',
@@ -1682,6 +1699,7 @@ export function routeCases(
         'GET /v1/orgs/{orgId}/jobs',
         'GET /v1/orgs/{orgId}/jobs/{jobId}',
         'GET /v1/orgs/{orgId}/jobs/{jobId}/events',
+        'GET /v1/orgs/{orgId}/members',
         'GET /v1/orgs/{orgId}/models',
         'GET /v1/orgs/{orgId}/models/{id}',
         'GET /v1/orgs/{orgId}/models/{id}/calculations',
