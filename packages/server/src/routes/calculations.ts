@@ -153,14 +153,15 @@ export async function calculateStoredModel(
   }
   // Stored as JSON: undefined fields (e.g. no carbon content) are left out, as a client reads them.
   const stored = JSON.parse(JSON.stringify({ request, footprint })) as StoredResult;
+  // A result refers to its background version: lock it first (idempotent), so no result ever stands on a version
+  // that may still change or go (database trigger).
+  if (model.backgroundVersionId !== null) await lockBackgroundDatabase(store, model.backgroundVersionId);
   const result = await calculationResults.record(
     store,
     organisationId,
     { modelId, modelVersion: model.version, inputsHash: hash, result: stored },
     actor,
   );
-  // A result refers to its background version: from now on the version may not change or go (database trigger).
-  if (model.backgroundVersionId !== null) await lockBackgroundDatabase(store, model.backgroundVersionId);
   return { result, reused: false };
 }
 

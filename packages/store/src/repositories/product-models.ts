@@ -120,6 +120,48 @@ async function conflictOrMissing(
   );
 }
 
+/**
+ * Sets `columns` of a model that is still at `expectedVersion` (one version more, with its author), with an audit
+ * entry; else NOT_FOUND or VERSION_CONFLICT.
+ */
+async function updateIfAt(
+  store: Store,
+  organisationId: string,
+  id: string,
+  expectedVersion: number,
+  columns: { name?: string; background_version_id?: string | null; model?: string },
+  author: string | Author,
+  details: Record<string, unknown>,
+): Promise<ProductModel> {
+  const { userId, tokenId, actorId } = authorOf(author);
+  return store.transaction(async (trx) => {
+    const row = await trx
+      .updateTable('product_models')
+      .set((eb) => ({
+        ...columns,
+        version: eb('version', '+', 1),
+        updated_at: new Date(),
+        updated_by: userId,
+        updated_by_token: tokenId ?? null,
+      }))
+      .where('organisation_id', '=', organisationId)
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .returning(MODEL_COLUMNS)
+      .executeTakeFirst();
+    if (!row) return conflictOrMissing(trx, organisationId, id, expectedVersion);
+    await audit(trx, {
+      organisationId,
+      actorId,
+      action: 'update',
+      entity: 'product-model',
+      entityId: id,
+      details: { version: row.version, ...details },
+    });
+    return fromRow(row);
+  });
+}
+
 /** Product models of one organisation (another tenant's are NOT_FOUND), saved with optimistic versions. */
 export const productModels = {
   async create(
@@ -206,36 +248,20 @@ export const productModels = {
     change: { name?: string; backgroundVersionId?: string | null },
     author: string | Author,
   ): Promise<ProductModel> {
-    const { userId, tokenId, actorId } = authorOf(author);
-    return store.transaction(async (trx) => {
-      const row = await trx
-        .updateTable('product_models')
-        .set((eb) => ({
-          ...(change.name === undefined ? {} : { name: change.name }),
-          ...(change.backgroundVersionId === undefined
-            ? {}
-            : { background_version_id: change.backgroundVersionId }),
-          version: eb('version', '+', 1),
-          updated_at: new Date(),
-          updated_by: userId,
-          updated_by_token: tokenId ?? null,
-        }))
-        .where('organisation_id', '=', organisationId)
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returning(MODEL_COLUMNS)
-        .executeTakeFirst();
-      if (!row) await conflictOrMissing(trx, organisationId, id, expectedVersion);
-      await audit(trx, {
-        organisationId,
-        actorId,
-        action: 'update',
-        entity: 'product-model',
-        entityId: id,
-        details: { version: row?.version, ...change },
-      });
-      return fromRow(row as ModelRow);
-    });
+    return updateIfAt(
+      store,
+      organisationId,
+      id,
+      expectedVersion,
+      {
+        ...(change.name === undefined ? {} : { name: change.name }),
+        ...(change.backgroundVersionId === undefined
+          ? {}
+          : { background_version_id: change.backgroundVersionId }),
+      },
+      author,
+      change,
+    );
   },
 
   /** Deletes a model with its stored results (the audit log keeps what happened). */
@@ -269,33 +295,15 @@ export const productModels = {
     model: object,
     author: string | Author,
   ): Promise<ProductModel> {
-    const { userId, tokenId, actorId } = authorOf(author);
-    return store.transaction(async (trx) => {
-      const row = await trx
-        .updateTable('product_models')
-        .set((eb) => ({
-          model: JSON.stringify(model),
-          version: eb('version', '+', 1),
-          updated_at: new Date(),
-          updated_by: userId,
-          updated_by_token: tokenId ?? null,
-        }))
-        .where('organisation_id', '=', organisationId)
-        .where('id', '=', id)
-        .where('version', '=', expectedVersion)
-        .returning(MODEL_COLUMNS)
-        .executeTakeFirst();
-      if (!row) await conflictOrMissing(trx, organisationId, id, expectedVersion);
-      await audit(trx, {
-        organisationId,
-        actorId,
-        action: 'update',
-        entity: 'product-model',
-        entityId: id,
-        details: { version: row?.version },
-      });
-      return fromRow(row as ModelRow);
-    });
+    return updateIfAt(
+      store,
+      organisationId,
+      id,
+      expectedVersion,
+      { model: JSON.stringify(model) },
+      author,
+      {},
+    );
   },
 };
 
