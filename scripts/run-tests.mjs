@@ -1,4 +1,6 @@
-// Runs every compiled test file (packages/*/dist/**/*.test.js) with node's test runner.
+// Runs every compiled test file (packages/*/dist/**/*.test.js) with node's test runner, and the web app's tests
+// (packages/web: component tests in jsdom and end-to-end tests in Chromium) with Vitest, first, so that node's
+// summary stays the last lines.
 // Usage: node scripts/run-tests.mjs [package-name-filter ...]
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,13 +19,27 @@ function collect(dir, out) {
   return out;
 }
 
+// The web app is built by Vite, not tsc (no dist/**/*.test.js): its tests run from source with Vitest.
+const web = filters.length === 0 || filters.some((f) => 'web'.includes(f));
+let webStatus = 0;
+if (web) {
+  const vitest = join(root, 'node_modules', 'vitest', 'vitest.mjs');
+  const run = spawnSync(process.execPath, [vitest, 'run'], {
+    stdio: 'inherit',
+    cwd: join(root, 'packages', 'web'),
+  });
+  webStatus = run.status ?? 1;
+}
+
 const files = [];
 for (const pkg of readdirSync(join(root, 'packages'))) {
+  if (pkg === 'web') continue;
   if (filters.length > 0 && !filters.some((f) => pkg.includes(f))) continue;
   const dist = join(root, 'packages', pkg, 'dist');
   if (existsSync(dist)) collect(dist, files);
 }
 if (files.length === 0) {
+  if (web) process.exit(webStatus);
   console.error('no compiled test files found; run `npm run build` first');
   process.exit(1);
 }
@@ -42,4 +58,5 @@ const result = spawnSync(
   ['--test', `--test-reporter=${reporter}`, '--test-concurrency=2', ...files],
   { stdio: 'inherit', cwd: root, env },
 );
-process.exit(result.status ?? 1);
+if (webStatus !== 0) console.error(`the web app's tests failed (Vitest, above)`);
+process.exit(webStatus !== 0 ? webStatus : (result.status ?? 1));

@@ -129,6 +129,14 @@ export class Calculator implements ResultContext {
     return this.diagnosticIndex.all;
   }
 
+  /**
+   * The factorization of the whole database's A, for solves beyond one demand (several demands at once, Aᵀ m = c
+   * for any c); undefined when A is singular (each demand is then solved on the part it reaches).
+   */
+  get factorization(): Factorization | undefined {
+    return this.full?.factorization;
+  }
+
   /** Figures of the factorization of the whole-database A (undefined when it is singular). */
   get factorizationStats(): FactorizationStats | undefined {
     return this.full?.factorization.stats;

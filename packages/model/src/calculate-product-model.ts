@@ -15,11 +15,21 @@ import {
 import { ModelError } from './errors.js';
 import type { ModelBackground } from './model-background.js';
 import {
+  evaluateElectricity,
+  factorProvenance,
+  type ElectricityEvaluation,
+  type ElectricityFactorBasis,
+  type ElectricityFactorProvenance,
+} from './model-electricity.js';
+import { transportDistanceKm } from './model-transport.js';
+import {
+  amountValue,
   countedIn,
   evaluateParameters,
   PARTS,
   prepareProductModel,
   type ModelNote,
+  type PerUnit,
   type PreparedLine,
   type PreparedModel,
   type ProductModelOptions,
@@ -35,9 +45,9 @@ export interface ModelContribution {
   path: string;
   processId: string;
   processName: string;
-  kind: 'background' | 'supplier' | 'emission';
+  kind: 'background' | 'supplier' | 'emission' | 'electricity' | 'transport';
   name: string;
-  /** The line's quantity per declared unit, in `unit`. */
+  /** The line's quantity per declared unit, in `unit` (t*km for a transport leg). */
   quantity: number;
   unit: string;
   /** kg CO2e per declared unit (counted in the total). */
@@ -53,6 +63,54 @@ export interface ModelContribution {
     referenceAmount: number;
   };
   supplier?: { supplier?: string; footprintId?: string; year?: number };
+  /** An electricity input: how it was accounted, per declared unit, with the factors and their sources. */
+  electricity?: ModelElectricityResult;
+  /** A transport leg: its mode, distance, mass and t·km per declared unit (and its factor when it links none). */
+  transport?: ModelTransportResult;
+}
+
+/** How an electricity input was accounted (per declared unit of the product). */
+export interface ModelElectricityResult {
+  /** The area as published ('江苏') and in English. */
+  region: string;
+  regionEnglish: string;
+  level: 'national' | 'regional' | 'provincial';
+  year: number;
+  accounting: 'location-based' | 'market-based' | 'residual-mix' | 'eu-battery';
+  /** Which published factors: 'operational-co2' (kg CO2/kWh) or 'life-cycle-co2e' (kg CO2e/kWh). */
+  factorBasis: ElectricityFactorBasis;
+  timeMatching: 'annual' | 'hourly';
+  kWh: number;
+  /** kg per kWh over all the input's lines, and their unit ('kg CO2', 'kg CO2e' or mixed). */
+  averageFactor: number;
+  emissionsUnit: string;
+  /** The accounting lines: kWh at the grid, residual-mix or an instrument's factor, with its source. */
+  lines: {
+    basis: 'instrument' | 'grid' | 'residual-mix';
+    id: string;
+    kind?: string;
+    kWh: number;
+    factor: number;
+    unit: string;
+    emissions: number;
+    factorSource: string;
+    /** The published factor of a grid or residual-mix line (refdata), with its announcement. */
+    publishedFactor?: ElectricityFactorProvenance;
+  }[];
+  /** Instruments the accounting choice refused, with the reasons (also in `diagnostics`). */
+  rejected: { id: string; kind: string; kWh: number; reasons: string[] }[];
+  /** The accounting rule (refdata ACCOUNTING_RULES) and what to know about the factors. */
+  notes: string[];
+}
+
+/** A transport leg, per declared unit of the product. */
+export interface ModelTransportResult {
+  mode: 'road' | 'rail' | 'sea' | 'inland-waterway' | 'air';
+  distanceKm: number;
+  massKg: number;
+  tonneKilometres: number;
+  /** The factor given in the model, when the leg links no dataset. */
+  factor?: { kgCo2ePerTkm: number; source: string; year?: number; gwpSetId?: string };
 }
 
 /** A foreground process: how often it runs per declared unit, and the kg CO2e of its own lines. */
@@ -88,18 +146,29 @@ export interface ProductModelFootprint {
   /** Every line with a footprint, largest first. */
   contributions: ModelContribution[];
   notes: ModelNote[];
-  /** Warnings and errors of the calculations of the background datasets used (cut-offs, providers …). */
-  diagnostics: { code: string; severity: string; message: string; datasets: string[] }[];
+  /**
+   * Warnings and errors of the calculations of the background datasets used (cut-offs, providers …), and the
+   * electricity instruments an accounting choice refused (`path`: the input).
+   */
+  diagnostics: { code: string; severity: string; message: string; datasets: string[]; path?: string }[];
   /** ‖A s − f‖∞ / ‖f‖∞ of the foreground solve. */
   residual: number;
   backgroundVersionId: string | null;
 }
 
-/** kg CO2e counted in the total for one unit of a line. */
+/**
+ * kg CO2e counted in the total for one unit of a line (0 for a link to the model's own processes); an electricity
+ * line's as prepared, i.e. at the parameter values of the scenario (see `countedOf` for another evaluation).
+ */
 export function countedPerUnit(line: PreparedLine, approach: BiogenicApproach): number {
+  return countedOf(line.perUnit, approach);
+}
+
+/** kg CO2e counted in the total for one unit of a line with these kg per unit. */
+export function countedOf(u: PerUnit | undefined, approach: BiogenicApproach): number {
   let sum = 0;
-  if (!line.perUnit) return 0;
-  for (const part of PARTS) if (countedIn(approach, part)) sum += line.perUnit.parts[part];
+  if (!u) return 0;
+  for (const part of PARTS) if (countedIn(approach, part)) sum += u.parts[part];
   return sum;
 }
 
@@ -134,13 +203,21 @@ export function assembleFootprint(
   solution: ForegroundSolution,
 ): ProductModelFootprint {
   const { approach, scheme, lines, processes } = model;
+  // Electricity is accounted for the kWh of this solution; every other line has its kg per unit already.
+  const evaluations = new Map<number, ElectricityEvaluation>();
+  const units = lines.map((line, k) => {
+    if (!line.electricity) return line.perUnit;
+    const evaluation = evaluateElectricity(line.electricity, values, solution.amounts[k]);
+    evaluations.set(k, evaluation);
+    return evaluation.perUnit;
+  });
   const split = emptyCarbonFootprintSplit();
   const gases = new Map<string, GasEntry>();
   const direct = new Float64Array(processes.length);
   const lineTotals = new Float64Array(lines.length);
   let backgroundPackaging = false;
   lines.forEach((line, k) => {
-    const u = line.perUnit;
+    const u = units[k];
     if (!u) return;
     const q = solution.quantities[k];
     for (const part of PARTS)
@@ -151,7 +228,7 @@ export function assembleFootprint(
     split.fossilEmissions += q >= 0 ? emissions : removals;
     split.fossilRemovals += q >= 0 ? removals : emissions;
     split.aircraft += u.aircraft * q;
-    lineTotals[k] = countedPerUnit(line, approach) * q;
+    lineTotals[k] = countedOf(u, approach) * q;
     direct[line.process] += lineTotals[k];
     for (const g of u.gases) {
       const key = `${g.species}|${g.kind ?? ''}|${g.counted ? 1 : 0}`;
@@ -178,15 +255,14 @@ export function assembleFootprint(
       ).get('packaging')
     : undefined;
   lines.forEach((line, k) => {
-    const u = line.perUnit;
+    const u = units[k];
     if (!u) return;
     const amount = solution.amounts[k];
     const inPackaging = packagingScaling ? amount * packagingScaling[line.process] : 0;
     const outside = solution.quantities[k] - inPackaging;
     // Counted kg CO2e without biogenic uptake, per unit, for the model's packaging.
     const withoutUptake =
-      countedPerUnit(line, approach) -
-      (countedIn(approach, 'biogenicRemovals') ? u.parts.biogenicRemovals : 0);
+      countedOf(u, approach) - (countedIn(approach, 'biogenicRemovals') ? u.parts.biogenicRemovals : 0);
     split.packaging += withoutUptake * inPackaging;
     if (u.packaging !== 0) split.packaging += u.packaging * outside;
   });
@@ -197,8 +273,8 @@ export function assembleFootprint(
   const addStage = (id: string, x: number) => stageAmounts.set(id, (stageAmounts.get(id) ?? 0) + x);
   const lineStage = new Array<string>(lines.length);
   lines.forEach((line, k) => {
-    if (!line.perUnit) return;
-    const perUnit = countedPerUnit(line, approach);
+    if (!units[k]) return;
+    const perUnit = countedOf(units[k], approach);
     if (line.stage !== undefined) {
       addStage(line.stage, perUnit * solution.quantities[k]);
       lineStage[k] = line.stage;
@@ -264,7 +340,7 @@ export function assembleFootprint(
 
   const contributions: ModelContribution[] = [];
   lines.forEach((line, k) => {
-    if (!line.perUnit) return;
+    if (!units[k]) return;
     const p = processes[line.process];
     const c: ModelContribution = {
       path: line.path,
@@ -287,6 +363,20 @@ export function assembleFootprint(
         referenceAmount: solution.quantities[k] * line.dataset.factor,
       };
     if (line.supplier) c.supplier = line.supplier;
+    const evaluation = evaluations.get(k);
+    if (line.electricity && evaluation)
+      c.electricity = electricityResult(line, evaluation, solution.s[line.process]);
+    if (line.transport) {
+      const distanceKm = transportDistanceKm(line.transport, values);
+      const mass = amountValue(line.amount, line.amountText, values, `${line.path}/amount`);
+      c.transport = {
+        mode: line.transport.mode,
+        distanceKm,
+        massKg: mass * line.transport.toTonnes * 1000 * solution.s[line.process],
+        tonneKilometres: solution.quantities[k],
+        ...(line.transport.factor ? { factor: line.transport.factor } : {}),
+      };
+    }
     contributions.push(c);
   });
   contributions.sort((a, b) => Math.abs(b.co2e) - Math.abs(a.co2e));
@@ -321,7 +411,10 @@ export function assembleFootprint(
     })),
     contributions,
     notes,
-    diagnostics: datasetDiagnostics(model, solution),
+    diagnostics: [
+      ...datasetDiagnostics(model, solution),
+      ...instrumentDiagnostics(model, evaluations, solution),
+    ],
     residual: solution.residual,
     backgroundVersionId: model.backgroundVersionId ?? null,
   };
@@ -381,6 +474,69 @@ function datasetNotes(model: PreparedModel, solution: ForegroundSolution): Model
         .map((x) => `'${x}'`)
         .join(', ')}${starter.length > 3 ? ', …' : ''}): ${STARTER_DATA_NOTICE}`,
     });
+  return out;
+}
+
+/** An electricity input's accounting for one run of its process, scaled to the declared unit (× s). */
+function electricityResult(
+  line: PreparedLine,
+  evaluation: ElectricityEvaluation,
+  s: number,
+): ModelElectricityResult {
+  const e = line.electricity as NonNullable<PreparedLine['electricity']>;
+  const r = evaluation.result;
+  const published = new Map(
+    [e.grid?.record, e.residual?.record].flatMap((x) => (x ? [[x.id, factorProvenance(x)] as const] : [])),
+  );
+  return {
+    region: e.region,
+    regionEnglish: e.regionEnglish,
+    level: e.level,
+    year: e.year,
+    accounting: e.accounting,
+    factorBasis: e.factorBasis,
+    timeMatching: e.timeMatching,
+    kWh: r.consumptionKWh * s,
+    averageFactor: r.averageFactor,
+    emissionsUnit: r.emissionsUnit,
+    lines: r.lines.map((x) => {
+      const publishedFactor = x.basis === 'instrument' ? undefined : published.get(x.id);
+      return {
+        basis: x.basis,
+        id: x.id,
+        ...(x.kind === undefined ? {} : { kind: x.kind }),
+        kWh: x.kWh * s,
+        factor: x.factor,
+        unit: x.unit,
+        emissions: x.emissions * s,
+        factorSource: x.factorSource,
+        ...(publishedFactor ? { publishedFactor } : {}),
+      };
+    }),
+    rejected: r.rejected.map((x) => ({ id: x.id, kind: x.kind, kWh: x.kWh * s, reasons: x.reasons })),
+    notes: [...r.notes, ...e.notes],
+  };
+}
+
+/** One warning per instrument an accounting choice refused, on inputs the product uses. */
+function instrumentDiagnostics(
+  model: PreparedModel,
+  evaluations: ReadonlyMap<number, ElectricityEvaluation>,
+  solution: ForegroundSolution,
+): ProductModelFootprint['diagnostics'] {
+  const out: ProductModelFootprint['diagnostics'] = [];
+  for (const [k, evaluation] of evaluations) {
+    if (solution.quantities[k] === 0) continue;
+    const e = model.lines[k].electricity as NonNullable<PreparedLine['electricity']>;
+    for (const x of evaluation.result.rejected)
+      out.push({
+        code: 'ELECTRICITY_INSTRUMENT_REJECTED',
+        severity: 'warning',
+        message: `electricity input '${e.name}': instrument '${x.id}' (${x.kind}) is not counted under ${e.accounting} accounting: ${x.reasons.join('; ')}`,
+        datasets: [],
+        path: model.lines[k].path,
+      });
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@ export type ModelErrorCode =
   | 'FORMULA_ERROR'
   | 'UNKNOWN_PROCESS'
   | 'UNKNOWN_DATASET'
+  | 'UNKNOWN_FACTOR'
   | 'NO_BACKGROUND'
   | 'UNIT_MISMATCH'
   | 'UNKNOWN_GAS'

@@ -12,6 +12,15 @@ export {
   Input,
   Emission,
   ForegroundProcess,
+  ElectricitySource,
+  ElectricityInstrument,
+  TransportSource,
+  ELECTRICITY_ACCOUNTING,
+  INSTRUMENT_KINDS,
+  TRANSPORT_MODES,
+  type ModelElectricitySource,
+  type ModelElectricityInstrument,
+  type ModelTransportSource,
   type ProductModelDocumentInput,
   type ModelInput,
   type ModelEmission,
@@ -20,12 +29,27 @@ export {
   type ModelUncertainty,
 } from './product-model-document.js';
 export { parseProductModel, jsonPointer } from './parse-product-model.js';
+export { type ElectricityFactorBasis, type ElectricityFactorProvenance } from './model-electricity.js';
+export {
+  electricityReference,
+  type ElectricityReference,
+  type ElectricityReferenceFactor,
+  type ElectricityReferenceSource,
+  type ElectricityRegion,
+} from './electricity-reference.js';
+export {
+  transportReference,
+  type TransportReference,
+  type TransportReferenceDataset,
+} from './transport-reference.js';
 export { modelBackground, type DatasetFootprint, type ModelBackground } from './model-background.js';
 export { type ModelNote, type ProductModelOptions } from './prepare-product-model.js';
 export {
   calculateProductModel,
   FOOTPRINT_SCHEMA_ID,
   type ModelContribution,
+  type ModelElectricityResult,
+  type ModelTransportResult,
   type ModelProcessResult,
   type ProductModelFootprint,
 } from './calculate-product-model.js';
@@ -35,3 +59,14 @@ export {
   type MonteCarloOptions,
   type MonteCarloResult,
 } from './monte-carlo-product-model.js';
+export {
+  productModelSupplyChain,
+  ProductModelSupplyChain,
+  type SankeyLink,
+  type SankeyNode,
+  type SupplyChainBackground,
+  type SupplyChainOptions,
+  type SupplyChainSankey,
+  type UpstreamNodeKind,
+  type UpstreamTreeNode,
+} from './product-model-supply-chain.js';

@@ -1,6 +1,8 @@
 import { Random } from '@opencfp/linalg';
-import { countedPerUnit } from './calculate-product-model.js';
+import { countedOf, countedPerUnit } from './calculate-product-model.js';
 import type { ModelBackground } from './model-background.js';
+import { evaluateElectricity, type PreparedElectricity } from './model-electricity.js';
+import { lineMultiplier } from './model-transport.js';
 import {
   amountValue,
   evaluateParameters,
@@ -104,6 +106,23 @@ export async function monteCarloProductModel(
     for (let k = 0; k < quantities.length; k++) sum += quantities[k] * perUnit[k];
     return sum;
   };
+  // Electricity is accounted for each draw of its kWh and instrument shares; the factors stay as published.
+  const electricity = model.lines.map((l, k) => (l.electricity ? k : -1)).filter((k) => k >= 0);
+  let trimmed = 0;
+  const accountElectricity = (values: ReadonlyMap<string, number>, amounts: Float64Array) => {
+    let cut = false;
+    for (const k of electricity) {
+      const e = evaluateElectricity(
+        model.lines[k].electricity as PreparedElectricity,
+        values,
+        amounts[k],
+        true,
+      );
+      perUnit[k] = countedOf(e.perUnit, model.approach);
+      cut ||= e.trimmed;
+    }
+    if (cut) trimmed++;
+  };
   const baseValues = evaluateParameters(model);
   const base = solveForeground(model, baseValues);
   const deterministic = total(base.quantities);
@@ -145,6 +164,11 @@ export async function monteCarloProductModel(
         ? sampleAmount(baseAmounts[k], u, rng) + (amounts[k] - baseAmounts[k])
         : sampleAmount(amounts[k], u, rng);
     }
+    // A transport leg's amount (and uncertainty) is its mass: its distance turns it into t·km.
+    model.lines.forEach((l, k) => {
+      if (l.transport) amounts[k] *= lineMultiplier(l, values);
+    });
+    if (electricity.length > 0) accountElectricity(values, amounts);
     totals[it] = total(solveForeground(model, values, amounts).quantities);
     if ((it + 1) % every === 0 || it + 1 === iterations) {
       await options.onProgress?.(it + 1, iterations);
@@ -170,9 +194,17 @@ export async function monteCarloProductModel(
     notes.push(
       'no parameter or line of the model has an uncertainty: every iteration gives the same footprint',
     );
-  if (model.lines.some((l) => l.kind === 'background'))
+  if (model.lines.some((l) => l.dataset !== undefined))
     notes.push(
       "the background datasets' own uncertainty is not sampled: their footprints per unit are taken at their stated values",
+    );
+  if (electricity.length > 0)
+    notes.push(
+      'the published electricity factors have no uncertainty and stay fixed: only the kWh and instrument shares or amounts with an uncertainty (of their parameters or the input) vary',
+    );
+  if (trimmed > 0)
+    notes.push(
+      `in ${trimmed} iteration${trimmed === 1 ? '' : 's'} the drawn electricity consumption was below the kWh its instruments cover: their claim was limited to the consumption`,
     );
   return {
     iterations,

@@ -1,6 +1,7 @@
 import { compileFormula, formulaVariables, FormulaError, type CompiledFormula } from '@opencfp/core';
 import {
   CFP_TAGS,
+  CHINA_LIFE_CYCLE_FACTOR_YEARS,
   DEFAULT_GWP_SET_ID,
   gwpFactorOf,
   gwpSet,
@@ -8,15 +9,21 @@ import {
   LIFE_CYCLE_STAGES,
   PREAGGREGATED_SPECIES,
   stageInScheme,
+  type AccountingChoice,
   type BiogenicApproach,
+  type CarbonFootprint,
   type CarbonFootprintSplit,
   type GhgKind,
   type GwpSet,
   type StageScheme,
 } from '@opencfp/refdata';
 import { caseVariants, commonUnitFactor, requireCommonUnitFactor } from './common-units.js';
+
+const CHINA_LIFE_CYCLE_YEARS = CHINA_LIFE_CYCLE_FACTOR_YEARS.join(', ');
 import { ModelError } from './errors.js';
-import type { ModelBackground } from './model-background.js';
+import type { DatasetFootprint, ModelBackground } from './model-background.js';
+import { evaluateElectricity, prepareElectricity, type PreparedElectricity } from './model-electricity.js';
+import { prepareTransport, type PreparedTransport } from './model-transport.js';
 import type { ModelUncertainty, ProductModelDocument } from './product-model-document.js';
 
 /** The parts of the ISO 14067 split that partition the gases. */
@@ -52,8 +59,9 @@ export interface PerUnit {
 export interface PreparedLine {
   process: number;
   path: string;
-  kind: 'background' | 'foreground' | 'supplier' | 'emission';
+  kind: 'background' | 'foreground' | 'supplier' | 'emission' | 'electricity' | 'transport';
   name: string;
+  /** The unit of the line's quantities: the input's, or t*km for a transport leg (whose amount is a mass). */
   unit: string;
   amount: number | CompiledFormula;
   amountText: string | undefined;
@@ -63,8 +71,12 @@ export interface PreparedLine {
   /** Foreground links: the process it takes from, and that process's output units per one line unit. */
   target?: number;
   conversion?: number;
-  /** Not foreground: kg CO2e per line unit. */
+  /** Not foreground: kg CO2e per line unit (electricity: at the scenario's parameter values). */
   perUnit?: PerUnit;
+  /** Electricity: its factors and instruments; accounted again for the kWh of each evaluation. */
+  electricity?: PreparedElectricity;
+  /** Transport leg: its distance (the amount, a mass, times t·km per mass unit gives the quantity in t*km). */
+  transport?: PreparedTransport;
   dataset?: {
     processId: string;
     productId: string;
@@ -137,7 +149,7 @@ const KNOWN_STAGES = new Set([
   'unassigned',
 ]);
 
-const emptyParts = (): Record<Part, number> => ({
+export const emptyParts = (): Record<Part, number> => ({
   fossilEmissions: 0,
   fossilRemovals: 0,
   biogenicCo2Emissions: 0,
@@ -161,6 +173,43 @@ function stageOf(raw: string | undefined, scheme: StageScheme, path: string): st
       `unknown life-cycle stage '${id}': use one of ${[...KNOWN_STAGES].join(', ')}`,
     );
   return stageInScheme(id, scheme);
+}
+
+/** kg CO2e per line unit of a line taking `factor` reference units of a background dataset per unit. */
+function datasetPerUnit(f: CarbonFootprint, factor: number): PerUnit {
+  const parts = emptyParts();
+  for (const part of PARTS) parts[part] = f.split[part] * factor;
+  return {
+    parts,
+    aircraft: f.split.aircraft * factor,
+    packaging: f.split.packaging * factor,
+    gases: f.byGas.map((g) => ({
+      species: g.species,
+      ...(g.kind === undefined ? {} : { kind: g.kind }),
+      mass: g.mass * factor,
+      factor: g.factor,
+      co2e: g.co2e * factor,
+      counted: g.countedInTotal,
+    })),
+  };
+}
+
+function datasetOf(dataset: DatasetFootprint, factor: number): NonNullable<PreparedLine['dataset']> {
+  const f = dataset.footprint;
+  return {
+    processId: dataset.processId,
+    productId: dataset.productId,
+    name: `${dataset.processName} — ${dataset.productName}`,
+    referenceUnit: dataset.referenceUnit,
+    factor,
+    // About the dataset's own product or stages, not the model's: left out.
+    notes: f.notes.filter(
+      (n) =>
+        n.code !== 'CARBON_CONTENT_MISSING' && n.code !== 'STAGE_OUTSIDE_SCHEME' && n.code !== 'STARTER_DATA',
+    ),
+    diagnostics: dataset.diagnostics,
+    starter: f.notes.some((n) => n.code === 'STARTER_DATA'),
+  };
 }
 
 function compileAmount(value: number | string, path: string): number | CompiledFormula {
@@ -290,6 +339,7 @@ export function prepareProductModel(
     return values;
   });
   let scenario: PreparedModel['scenario'];
+  let electricityAccounting: AccountingChoice | undefined;
   if (options.scenarioId !== undefined) {
     const k = document.scenarios.findIndex((x) => x.id === options.scenarioId);
     if (k < 0)
@@ -299,6 +349,7 @@ export function prepareProductModel(
         `no scenario '${options.scenarioId}' in the model${document.scenarios.length ? `: it has ${document.scenarios.map((x) => x.id).join(', ')}` : ''}`,
       );
     scenario = { id: document.scenarios[k].id, name: document.scenarios[k].name, values: scenarioValues[k] };
+    electricityAccounting = document.scenarios[k].electricity?.accounting;
   }
   // Uniform and triangular bounds are amounts: the stated value must lie within them.
   const checkBounds = (value: number, u: ModelUncertainty | undefined, path: string) => {
@@ -339,6 +390,9 @@ export function prepareProductModel(
 
   // Lines.
   const lines: PreparedLine[] = [];
+  const airFromTotal: string[] = [];
+  let carrierFactors = 0;
+  const transportSets = new Set<string>();
   let suppliers = 0;
   let methaneWithoutOrigin = false;
   const supplierSets = new Set<string>();
@@ -399,38 +453,77 @@ export function prepareProductModel(
                   .join(' or ')} (case matters for SI prefixes)`
               : `input '${input.name}' is in '${input.unit}', but '${dataset.productName}' is measured in ${dataset.referenceUnit}${known.length ? ` (it can be given in ${[...new Set(known)].join(', ')})` : ''}`,
           );
-        const f = dataset.footprint;
-        const parts = emptyParts();
-        for (const part of PARTS) parts[part] = f.split[part] * factor;
-        line.perUnit = {
-          parts,
-          aircraft: f.split.aircraft * factor,
-          packaging: f.split.packaging * factor,
-          gases: f.byGas.map((g) => ({
-            species: g.species,
-            ...(g.kind === undefined ? {} : { kind: g.kind }),
-            mass: g.mass * factor,
-            factor: g.factor,
-            co2e: g.co2e * factor,
-            counted: g.countedInTotal,
-          })),
-        };
-        line.dataset = {
-          processId: dataset.processId,
-          productId: dataset.productId,
-          name: `${dataset.processName} — ${dataset.productName}`,
-          referenceUnit: dataset.referenceUnit,
-          factor,
-          // About the dataset's own product or stages, not the model's: left out.
-          notes: f.notes.filter(
-            (n) =>
-              n.code !== 'CARBON_CONTENT_MISSING' &&
-              n.code !== 'STAGE_OUTSIDE_SCHEME' &&
-              n.code !== 'STARTER_DATA',
-          ),
-          diagnostics: dataset.diagnostics,
-          starter: f.notes.some((n) => n.code === 'STARTER_DATA'),
-        };
+        line.perUnit = datasetPerUnit(dataset.footprint, factor);
+        line.dataset = datasetOf(dataset, factor);
+      } else if (source.kind === 'electricity') {
+        line.electricity = prepareElectricity(
+          input,
+          source,
+          path,
+          electricityAccounting ?? source.accounting,
+          compileAmount,
+        );
+        for (const x of line.electricity.instruments)
+          checkNames(
+            x.share ?? (x.amount as number | CompiledFormula),
+            x.text,
+            `${x.path}/${x.share === undefined ? 'amount' : 'share'}`,
+          );
+      } else if (source.kind === 'transport') {
+        const transport = prepareTransport(input, source, path, compileAmount);
+        checkNames(transport.distance, transport.distanceText, transport.distancePath);
+        line.unit = 't*km';
+        line.transport = transport;
+        // Transport belongs to distribution unless the leg or its process says otherwise (both schemes have it).
+        if (line.stage === undefined && processes[i].stage === undefined)
+          line.stage = stageInScheme('distribution', scheme);
+        if (source.dataset !== undefined) {
+          const at = `${path}/source/dataset`;
+          if (!background)
+            throw new ModelError(
+              'NO_BACKGROUND',
+              at,
+              `transport leg '${input.name}' links to a background dataset, but the model has no background database: choose one (backgroundVersionId), or give the carrier's factor instead`,
+            );
+          const dataset = background.dataset(source.dataset.processId, source.dataset.productId, at);
+          const known: string[] = [];
+          const factor = dataset.unitFactor('t*km', known);
+          if (factor === undefined)
+            throw new ModelError(
+              'UNIT_MISMATCH',
+              at,
+              `transport leg '${input.name}' links '${dataset.productName}', which is measured in ${dataset.referenceUnit}${known.length ? ` (${[...new Set(known)].join(', ')})` : ''}, not in t·km: link a transport service dataset (per tonne-kilometre), or give the carrier's factor`,
+            );
+          line.perUnit = datasetPerUnit(dataset.footprint, factor);
+          line.dataset = datasetOf(dataset, factor);
+          // An air leg is aircraft transport: the dataset's own aircraft part when it marks one (its tagged
+          // processes' direct emissions), else everything the leg emits.
+          if (source.mode === 'air' && line.perUnit.aircraft === 0) {
+            line.perUnit.aircraft = emitted(line.perUnit, approach);
+            airFromTotal.push(input.name);
+          }
+        } else {
+          carrierFactors++;
+          if (source.factor?.gwpSetId !== undefined) transportSets.add(source.factor.gwpSetId);
+          const value = (transport.factor as NonNullable<PreparedTransport['factor']>).kgCo2ePerTkm;
+          const parts = emptyParts();
+          parts.fossilEmissions = value;
+          line.perUnit = {
+            parts,
+            aircraft: source.mode === 'air' ? value : 0,
+            packaging: 0,
+            gases: [
+              {
+                species: PREAGGREGATED_SPECIES,
+                kind: 'transport',
+                mass: value,
+                factor: 1,
+                co2e: value,
+                counted: true,
+              },
+            ],
+          };
+        }
       } else {
         suppliers++;
         if (source.gwpSetId !== undefined) supplierSets.add(source.gwpSetId);
@@ -567,6 +660,15 @@ export function prepareProductModel(
     });
   });
 
+  notes.push(
+    ...electricityNotes(lines),
+    ...transportNotes(
+      lines,
+      airFromTotal,
+      carrierFactors,
+      [...transportSets].filter((x) => x !== set.id),
+    ),
+  );
   if (suppliers > 0)
     notes.push({
       code: 'SUPPLIER_DATA',
@@ -588,7 +690,7 @@ export function prepareProductModel(
         "the model states no carbon content of its product: add carbonContent { fossil, biogenic } (kg C per reference output) for PACT's carbon-content fields",
     });
 
-  return {
+  const model: PreparedModel = {
     document,
     set,
     approach,
@@ -603,6 +705,125 @@ export function prepareProductModel(
     notes,
     backgroundVersionId: background?.versionId,
   };
+  // Electricity lines get their kg per unit at the scenario's parameter values, as every other line has its own
+  // from here on; a calculation accounts them again for its kWh (the same here), Monte Carlo for each draw.
+  if (lines.some((l) => l.electricity)) {
+    const values = evaluateParameters(model);
+    for (const line of lines)
+      if (line.electricity)
+        line.perUnit = evaluateElectricity(
+          line.electricity,
+          values,
+          amountValue(line.amount, line.amountText, values, `${line.path}/amount`),
+        ).perUnit;
+  }
+  return model;
+}
+
+/** kg CO2e a line emits per unit and counts under the approach, removals left out (for the aircraft part). */
+function emitted(u: PerUnit, approach: BiogenicApproach): number {
+  let sum = 0;
+  for (const part of PARTS)
+    if (countedIn(approach, part) && part !== 'fossilRemovals' && part !== 'biogenicRemovals')
+      sum += u.parts[part];
+  return sum;
+}
+
+/** What a reader of the result must know about the model's electricity inputs: the factors and their bases. */
+function electricityNotes(lines: readonly PreparedLine[]): ModelNote[] {
+  const inputs = lines.flatMap((l) => (l.electricity ? [l.electricity] : []));
+  if (inputs.length === 0) return [];
+  const notes: ModelNote[] = [];
+  const records = (e: PreparedElectricity) =>
+    [e.grid?.record, e.residual?.record].filter((r) => r !== undefined);
+  const ids = (list: readonly PreparedElectricity[], keep: (scope: string) => boolean) => [
+    ...new Set(
+      list.flatMap((e) =>
+        records(e)
+          .filter((r) => keep(r.basis.scope))
+          .map((r) => r.id),
+      ),
+    ),
+  ];
+  notes.push({
+    code: 'ELECTRICITY',
+    message: `${inputs.length} electricity input${inputs.length === 1 ? '' : 's'} at China's official factors (${inputs
+      .map(
+        (e) =>
+          `'${e.name}': ${e.accounting}, ${records(e)
+            .map((r) => `${r.id} ${r.value} ${r.unit}`)
+            .join(' and ')}`,
+      )
+      .join(
+        '; ',
+      )}), booked as fossil GHG emissions (the published factors have no split by origin); each contribution carries its accounting lines and sources`,
+  });
+  const operational = ids(inputs, (scope) => scope === 'operational');
+  if (operational.length > 0)
+    notes.push({
+      code: 'ELECTRICITY_OPERATIONAL_CO2',
+      message: `${operational.join(', ')} ${operational.length === 1 ? 'is an' : 'are'} operational CO2 factor${operational.length === 1 ? '' : 's'} (kg CO2/kWh): CO2 from generation only, without CH4 and N2O, the fuel chain and infrastructure, so lower than a life-cycle value; for a carbon footprint prefer factorBasis 'life-cycle-co2e' (national, ${CHINA_LIFE_CYCLE_YEARS})`,
+    });
+  const lifeCycle = ids(inputs, (scope) => scope === 'life-cycle');
+  if (lifeCycle.length > 0)
+    notes.push({
+      code: 'ELECTRICITY_LIFE_CYCLE',
+      message: `${lifeCycle.join(', ')}: the official electricity carbon-footprint factor${lifeCycle.length === 1 ? '' : 's'} (kg CO2e/kWh, national average), taken as a pre-aggregated CO2e total whatever the model's GWP set (the announcement's GWP basis is not stated in the source as transcribed)`,
+    });
+  if (inputs.some((e) => e.residual))
+    notes.push({
+      code: 'ELECTRICITY_RESIDUAL_MIX',
+      message: (inputs.find((e) => e.residual)?.residual?.factor.notes ?? [])[0] ?? 'residual-like factor',
+    });
+  const mixed = inputs.filter((e) => e.residual && e.factorBasis !== 'operational-co2');
+  if (mixed.length > 0)
+    notes.push({
+      code: 'ELECTRICITY_MIXED_BASIS',
+      message: `${mixed.map((e) => `'${e.name}'`).join(', ')}: life-cycle CO2e factors for the instruments or grid, but China publishes no life-cycle residual mix, so the ${mixed[0].accounting} kWh take the operational CO2 residual-like factor: the input mixes CO2 and CO2e`,
+    });
+  const national = inputs.filter((e) => e.accounting === 'eu-battery' && e.region !== '全国');
+  if (national.length > 0)
+    notes.push({
+      code: 'ELECTRICITY_NATIONAL_MIX',
+      message: `under the EU battery rule the grid electricity of ${national.map((e) => `'${e.name}' (${e.regionEnglish})`).join(', ')} takes the national grid mix of China, not the factor of its area`,
+    });
+  const unused = inputs.filter(
+    (e) => e.instruments.length > 0 && (e.accounting === 'location-based' || e.accounting === 'residual-mix'),
+  );
+  if (unused.length > 0)
+    notes.push({
+      code: 'ELECTRICITY_INSTRUMENTS_NOT_USED',
+      message: `${unused.map((e) => `'${e.name}'`).join(', ')}: instruments are not used under ${[...new Set(unused.map((e) => e.accounting))].join(' and ')} accounting; they count under market-based (a scenario can switch: scenarios[].electricity.accounting)`,
+    });
+  return notes;
+}
+
+/** What a reader of the result must know about the model's transport legs. */
+function transportNotes(
+  lines: readonly PreparedLine[],
+  airFromTotal: readonly string[],
+  carrierFactors: number,
+  otherSets: readonly string[],
+): ModelNote[] {
+  const notes: ModelNote[] = [];
+  const air = lines.filter((l) => l.transport?.mode === 'air');
+  if (air.length > 0)
+    notes.push({
+      code: 'TRANSPORT_AIRCRAFT',
+      message: `${air.length} air leg${air.length === 1 ? '' : 's'} (${air.map((l) => `'${l.name}'`).join(', ')}) ${air.length === 1 ? 'is' : 'are'} reported as aircraft emissions (the "of which aircraft" part)${
+        airFromTotal.length > 0
+          ? `; ${airFromTotal.map((n) => `'${n}'`).join(', ')} link${airFromTotal.length === 1 ? 's' : ''} a dataset that marks no aircraft part (no process tagged cfp:aircraft), so ${airFromTotal.length === 1 ? 'its' : 'their'} whole footprint is counted as aircraft, with any fuel supply chain the dataset includes`
+          : ''
+      }`,
+    });
+  if (carrierFactors > 0)
+    notes.push({
+      code: 'TRANSPORT_FACTOR',
+      message: `${carrierFactors} transport leg${carrierFactors === 1 ? ' uses' : 's use'} a factor in kg CO2e per t·km given in the model (a carrier's or a publication's), taken as given and booked as fossil GHG emissions${
+        otherSets.length > 0 ? `; some were calculated with ${otherSets.join(', ')}` : ''
+      }`,
+    });
+  return notes;
 }
 
 /** Parameter values: defaults, then the scenario's, then `overrides` (by lower-case name), then the formulas. */

@@ -1,4 +1,6 @@
+import { ACCOUNTING_RULES, chinaRegionName, type AccountingChoice } from '@opencfp/refdata';
 import { z } from 'zod';
+import { commonUnit, commonUnitFactor } from './common-units.js';
 
 /**
  * The product-model document, version 1: the foreground system of a product, as JSON. Its processes each make
@@ -68,11 +70,31 @@ export const Parameter = z
     path: ['uncertainty'],
   });
 
+/** The accounting choices of electricity inputs (packages/refdata electricity-accounting.ts, docs/electricity.md). */
+export const ELECTRICITY_ACCOUNTING = Object.keys(ACCOUNTING_RULES) as [
+  AccountingChoice,
+  ...AccountingChoice[],
+];
+const ElectricityAccounting = z
+  .enum(ELECTRICITY_ACCOUNTING)
+  .describe(
+    "'location-based': the grid average of the region; 'market-based': instruments meeting the quality criteria, the rest at the residual mix; 'residual-mix': all at the residual mix; 'eu-battery': a direct connection or the national grid mix (docs/electricity.md)",
+  );
+
 export const Scenario = z.strictObject({
   id: LocalId,
   name: Name,
   description: z.string().max(2000).optional(),
-  parameters: z.record(ParameterName, z.number()).describe('values of input parameters in this scenario'),
+  parameters: z
+    .record(ParameterName, z.number())
+    .default({})
+    .describe('values of input parameters in this scenario'),
+  electricity: z
+    .strictObject({ accounting: ElectricityAccounting.optional() })
+    .optional()
+    .describe(
+      'in this scenario, every electricity input is accounted this way (e.g. location-based in the base case, market-based with green certificates in a scenario)',
+    ),
 });
 
 const BackgroundSource = z.strictObject({
@@ -115,7 +137,128 @@ const SupplierSource = z.strictObject({
   gwpSetId: z.string().max(100).optional().describe('the GWP set the supplier used, if stated'),
 });
 
-export const Source = z.discriminatedUnion('kind', [BackgroundSource, ForegroundSource, SupplierSource]);
+/** The kinds of contractual instruments and own supply of electricity (refdata InstrumentKind). */
+export const INSTRUMENT_KINDS = ['green-electricity-certificate', 'ppa', 'on-site', 'direct-line'] as const;
+
+/**
+ * A contractual instrument or own supply covering part of an electricity input: a share of it, or an amount in
+ * `unit` (default: the input's unit) on the same basis as the input's amount (per output of its process as written).
+ */
+export const ElectricityInstrument = z.strictObject({
+  id: LocalId.optional().describe("names the instrument in the result (default 'instrument-1', …)"),
+  kind: z.enum(INSTRUMENT_KINDS),
+  share: Amount.optional().describe(
+    'the share of the input it covers, 0 … 1 (or a formula); or give `amount`',
+  ),
+  amount: Amount.optional().describe('the energy it covers, in `unit`; or give `share`'),
+  unit: UnitName.optional().describe("unit of `amount` (kWh, MWh, MJ, GJ …); default: the input's unit"),
+  factor: z
+    .number()
+    .min(0)
+    .describe('kg CO2e (or kg CO2, see factorUnit) per kWh of the electricity the instrument stands for'),
+  factorUnit: z.enum(['kg CO2e/kWh', 'kg CO2/kWh']).default('kg CO2e/kWh'),
+  factorSource: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .describe(
+      "where the factor comes from, e.g. 'cn-life-cycle-wind-2024' or the certificate's registry entry",
+    ),
+  criteria: z
+    .strictObject({
+      uniqueClaim: z.boolean().describe('the attributes are claimed once, by this consumer only'),
+      trackedAndCancelled: z
+        .boolean()
+        .describe('tracked and cancelled (retired) in a registry; own generation: metered'),
+      timeMatch: z.boolean().describe('generated in the same period (year) as the consumption'),
+      hourlyMatch: z
+        .boolean()
+        .optional()
+        .describe("matched hour by hour (needed with timeMatching 'hourly')"),
+      marketMatch: z.boolean().describe('generated within the same grid / market boundary'),
+    })
+    .describe('the Scope 2 quality criteria, as stated by the user (to be backed by evidence)'),
+  directConnection: z
+    .strictObject({ physical: z.boolean(), contractual: z.boolean() })
+    .optional()
+    .describe(
+      "for 'eu-battery': a direct line or on-site installation, and a contract giving its attributes to this plant only",
+    ),
+  comment: z.string().max(2000).optional(),
+});
+
+/**
+ * Electricity from the grid of a China area (national, a regional grid or a province, as refdata's
+ * china-electricity.ts names them) in a data year, accounted by one of the accounting choices, with the
+ * contractual instruments that cover part of it. The input's amount is the energy consumed (kWh, MWh, MJ, GJ …).
+ */
+export const ElectricitySource = z.strictObject({
+  kind: z.literal('electricity'),
+  region: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .describe(
+      "'全国' / 'China', a regional grid ('华东' / 'East China') or a province ('江苏' / 'Jiangsu'); GET /v1/reference/electricity lists them",
+    ),
+  year: z.number().int().min(1990).max(2100).describe('the data year of the factor'),
+  accounting: ElectricityAccounting.default('location-based'),
+  factorBasis: z
+    .enum(['operational-co2', 'life-cycle-co2e'])
+    .default('operational-co2')
+    .describe(
+      "'operational-co2': the MEE/NBS CO2 emission factors (kg CO2/kWh, generation only; national, regional and provincial, 2021–2023); 'life-cycle-co2e': the MEE/NBS/NEA carbon-footprint factors (kg CO2e/kWh; national only, 2023–2024)",
+    ),
+  timeMatching: z
+    .enum(['annual', 'hourly'])
+    .default('annual')
+    .describe("'hourly': market-based instruments must also be matched hour by hour"),
+  instruments: z.array(ElectricityInstrument).max(50).default([]),
+});
+
+/** The modes of a transport leg. */
+export const TRANSPORT_MODES = ['road', 'rail', 'sea', 'inland-waterway', 'air'] as const;
+
+/**
+ * A transport leg: the input's amount is the mass of the goods moved (kg, t …), carried `distance` by `mode`;
+ * the line is mass × distance in t·km, at a background transport dataset (per t·km) or a factor of the carrier.
+ */
+export const TransportSource = z.strictObject({
+  kind: z.literal('transport'),
+  mode: z.enum(TRANSPORT_MODES).describe("'air' legs are reported as aircraft emissions too (ISO 14067)"),
+  distance: Amount.describe('the distance, in distanceUnit (a number ≥ 0 or a formula)'),
+  distanceUnit: UnitName.default('km'),
+  dataset: z
+    .strictObject({
+      processId: z
+        .string()
+        .min(1)
+        .max(200)
+        .describe('a transport dataset (per t·km) of the background database'),
+      productId: z.string().min(1).max(200).optional(),
+    })
+    .optional()
+    .describe('a transport service dataset of the background database version; or give `factor`'),
+  factor: z
+    .strictObject({
+      kgCo2ePerTkm: z.number().min(0).describe('kg CO2e per tonne-kilometre'),
+      source: z.string().trim().min(1).max(500).describe('the carrier or the publication it comes from'),
+      year: z.number().int().min(1990).max(2100).optional(),
+      gwpSetId: z.string().max(100).optional(),
+    })
+    .optional()
+    .describe("a carrier's or a published factor, taken as given; or give `dataset`"),
+});
+
+export const Source = z.discriminatedUnion('kind', [
+  BackgroundSource,
+  ForegroundSource,
+  SupplierSource,
+  ElectricitySource,
+  TransportSource,
+]);
 
 export const Input = z.strictObject({
   name: Name,
@@ -205,6 +348,15 @@ export const ProductModelDocument = z
           });
       }),
     );
+    doc.processes.forEach((p, i) =>
+      p.inputs.forEach((input, k) => {
+        const path = ['processes', i, 'inputs', k];
+        const issue = (where: PropertyKey[], message: string) =>
+          ctx.addIssue({ code: 'custom', path: [...path, ...where], message });
+        if (input.source.kind === 'electricity') checkElectricity(input, input.source, issue);
+        if (input.source.kind === 'transport') checkTransport(input, input.source, issue);
+      }),
+    );
     const names = new Set<string>();
     doc.parameters.forEach((p, i) => {
       const key = p.name.toLowerCase();
@@ -228,6 +380,108 @@ export const ProductModelDocument = z
     });
   });
 
+type Issue = (where: PropertyKey[], message: string) => void;
+
+/** What can be checked of an electricity input without its background: region, units, signs and coverage. */
+function checkElectricity(
+  input: z.output<typeof Input>,
+  source: z.output<typeof ElectricitySource>,
+  issue: Issue,
+): void {
+  if (chinaRegionName(source.region) === undefined)
+    issue(
+      ['source', 'region'],
+      `unknown region '${source.region}': give '全国' (China), a regional grid (华北, 东北, 华东, 华中, 西北, 南方, 西南 or their English names, e.g. 'East China') or a province by its Chinese or English name ('江苏' / 'Jiangsu'); GET /v1/reference/electricity lists them`,
+    );
+  const toKWh = commonUnitFactor(input.unit, 'kWh');
+  if (toKWh === undefined)
+    issue(['unit'], `electricity is an amount of energy: give it in kWh, MWh, MJ or GJ, not '${input.unit}'`);
+  if (typeof input.amount === 'number' && input.amount < 0)
+    issue(['amount'], 'electricity consumed cannot be negative');
+  const ids = new Set<string>();
+  let shares = 0;
+  let kWh = 0;
+  let allNumbers = true;
+  source.instruments.forEach((instrument, j) => {
+    const at = ['source', 'instruments', j];
+    if (instrument.id !== undefined) {
+      if (ids.has(instrument.id)) issue([...at, 'id'], `instrument id '${instrument.id}' is used twice`);
+      ids.add(instrument.id);
+    }
+    if ((instrument.share === undefined) === (instrument.amount === undefined)) {
+      issue(
+        at,
+        'give one of `share` (the share of the input the instrument covers) and `amount` (the energy it covers)',
+      );
+      allNumbers = false;
+      return;
+    }
+    if (instrument.share !== undefined) {
+      if (instrument.unit !== undefined)
+        issue([...at, 'unit'], 'a unit goes with an amount, not with a share');
+      if (typeof instrument.share !== 'number') allNumbers = false;
+      else if (instrument.share < 0 || instrument.share > 1)
+        issue([...at, 'share'], `a share is 0 … 1, not ${instrument.share}`);
+      else {
+        shares += instrument.share;
+        if (typeof input.amount === 'number' && toKWh !== undefined)
+          kWh += instrument.share * input.amount * toKWh;
+      }
+      return;
+    }
+    const unit = instrument.unit ?? input.unit;
+    const perKWh = commonUnitFactor(unit, 'kWh');
+    if (perKWh === undefined)
+      issue(
+        [...at, instrument.unit === undefined ? 'amount' : 'unit'],
+        `an instrument covers energy: give its amount in kWh, MWh, MJ or GJ, not '${unit}'`,
+      );
+    if (typeof instrument.amount !== 'number' || perKWh === undefined) allNumbers = false;
+    else if (instrument.amount < 0) issue([...at, 'amount'], 'an instrument cannot cover a negative amount');
+    else kWh += instrument.amount * perKWh;
+  });
+  if (shares > 1 + 1e-9)
+    issue(
+      ['source', 'instruments'],
+      `the instruments cover ${shares} of the input, more than all of it: claim at most the electricity consumed`,
+    );
+  else if (
+    allNumbers &&
+    typeof input.amount === 'number' &&
+    toKWh !== undefined &&
+    kWh > input.amount * toKWh * (1 + 1e-9)
+  )
+    issue(
+      ['source', 'instruments'],
+      `the instruments cover ${kWh} kWh, more than the ${input.amount * toKWh} kWh of the input: claim at most the electricity consumed`,
+    );
+}
+
+/** What can be checked of a transport leg without its background: the units, the distance and its factor. */
+function checkTransport(
+  input: z.output<typeof Input>,
+  source: z.output<typeof TransportSource>,
+  issue: Issue,
+): void {
+  if (commonUnit(input.unit)?.dimension !== 'mass')
+    issue(
+      ['unit'],
+      `the amount of a transport leg is the mass of the goods moved: give it in kg or t, not '${input.unit}'`,
+    );
+  if (commonUnit(source.distanceUnit)?.dimension !== 'length')
+    issue(
+      ['source', 'distanceUnit'],
+      `a distance is a length: give it in km (or m), not '${source.distanceUnit}'`,
+    );
+  if (typeof source.distance === 'number' && source.distance < 0)
+    issue(['source', 'distance'], `a distance cannot be negative (${source.distance})`);
+  if ((source.dataset === undefined) === (source.factor === undefined))
+    issue(
+      ['source'],
+      'a transport leg takes either a background transport dataset (`dataset`) or a factor in kg CO2e per t·km (`factor`)',
+    );
+}
+
 /** A product-model document as written (defaults may be left out). */
 export type ProductModelDocumentInput = z.input<typeof ProductModelDocument>;
 /** A validated product-model document, defaults filled in. */
@@ -238,3 +492,6 @@ export type ModelEmission = z.output<typeof Emission>;
 export type ModelSource = z.output<typeof Source>;
 export type ModelParameter = z.output<typeof Parameter>;
 export type ModelUncertainty = z.output<typeof Uncertainty>;
+export type ModelElectricitySource = z.output<typeof ElectricitySource>;
+export type ModelElectricityInstrument = z.output<typeof ElectricityInstrument>;
+export type ModelTransportSource = z.output<typeof TransportSource>;

@@ -7,6 +7,7 @@ import {
   type Factorization,
 } from '@opencfp/linalg';
 import { ModelError } from './errors.js';
+import { lineMultiplier } from './model-transport.js';
 import { amountValue, type PreparedModel } from './prepare-product-model.js';
 
 /** The foreground system for one set of parameter values: A s = f solved, and each line's quantity. */
@@ -15,7 +16,7 @@ export interface ForegroundSolution {
   s: Float64Array;
   /** Each line's quantity in its unit: its amount × its process's s. */
   quantities: Float64Array;
-  /** Each line's amount per run (after parameters or sampling). */
+  /** Each line's amount per run (after parameters or sampling), in the line's unit (t*km for a transport leg). */
   amounts: Float64Array;
   /** ‖A s − f‖∞ / ‖f‖∞. */
   residual: number;
@@ -28,7 +29,7 @@ export interface ForegroundSolution {
 /**
  * Builds A of the foreground (outputs on the diagonal, foreground inputs below/above it, negative) and solves
  * A s = f with f = the reference process's output: one unit of the model's declared output. Line amounts come
- * from `values` unless `amounts` gives them (Monte Carlo).
+ * from `values` unless `amounts` gives them (Monte Carlo; transport legs already in t*km there).
  */
 export function solveForeground(
   model: PreparedModel,
@@ -52,7 +53,8 @@ export function solveForeground(
   const lineAmounts = amounts ?? new Float64Array(model.lines.length);
   if (!amounts)
     model.lines.forEach((l, k) => {
-      lineAmounts[k] = amountValue(l.amount, l.amountText, values, `${l.path}/amount`);
+      lineAmounts[k] =
+        amountValue(l.amount, l.amountText, values, `${l.path}/amount`) * lineMultiplier(l, values);
     });
   // A[i][i] = output of i; A[t][i] = −(input of i from t, in t's output unit): A s = f balances every product.
   const triplets: [number, number, number][] = [];

@@ -265,14 +265,8 @@ export function carbonFootprint(
   const { rows, notInSet, assumed } = rowInfo(m, flowById, set);
   const { flags: columnFlags, starter: starterColumn } = columnInfo(m);
   const n = m.products.length;
-  const partOf = (j: number, r: RowInfo, e: number): Part => {
-    if (columnFlags[j] & 1 || r.part === 'dLuc') return 'dLuc';
-    if (columnFlags[j] & 2) return 'landManagement';
-    if (r.part === 'fossil') return e >= 0 ? 'fossilEmissions' : 'fossilRemovals';
-    return r.part;
-  };
-  const counted = (p: Part) =>
-    approach === '-1/+1' || (p !== 'biogenicCo2Emissions' && p !== 'biogenicRemovals');
+  const partOf = (j: number, r: RowInfo, e: number): Part => partOfRow(columnFlags[j], r, e);
+  const counted = (p: Part) => countedIn(approach, p);
 
   // One pass over B s: the split, gases, processes.
   const split = emptyCarbonFootprintSplit();
@@ -472,6 +466,62 @@ export function carbonFootprint(
     topContributors,
     notes,
   };
+}
+
+/** The part of the split a GHG amount `e` of row `r` goes to, in a column with these tag flags. */
+function partOfRow(flags: number, r: RowInfo, e: number): Part {
+  if (flags & 1 || r.part === 'dLuc') return 'dLuc';
+  if (flags & 2) return 'landManagement';
+  if (r.part === 'fossil') return e >= 0 ? 'fossilEmissions' : 'fossilRemovals';
+  return r.part;
+}
+
+/** Whether a part counts in the total under the approach (0/0 leaves biogenic CO2 out). */
+const countedIn = (approach: BiogenicApproach, p: Part): boolean =>
+  approach === '-1/+1' || (p !== 'biogenicCo2Emissions' && p !== 'biogenicRemovals');
+
+const perColumnTables = new WeakMap<LcaMatrices, Map<string, Float64Array>>();
+
+/**
+ * The kg CO2e each column (process-product) of a calculation's matrices emits itself per unit scaling, counted as
+ * {@link carbonFootprint} counts it (one GWP set, the biogenic approach, the process's dLUC and land-management
+ * tags): for any scaling s, c · s is the footprint's `split.total`, and m with Aᵀ m = c is the footprint per unit
+ * of each column's product. The vector is worked out once per matrices, set and approach, and kept (read only).
+ *
+ * @example
+ * const c = carbonFootprintPerColumn(calculator.matrices, db, { gwpSetId: 'ipcc-ar6-gwp100' });
+ * const m = calculator.factorization?.solveTransposed(c); // kg CO2e per unit of each product, with its supply chain
+ */
+export function carbonFootprintPerColumn(
+  m: LcaMatrices,
+  db: Pick<Database, 'flows'>,
+  options: Pick<CarbonFootprintOptions, 'gwpSetId' | 'biogenicApproach'> = {},
+): Float64Array {
+  const set = gwpSet(options.gwpSetId ?? DEFAULT_GWP_SET_ID);
+  const approach = options.biogenicApproach ?? '-1/+1';
+  if (approach !== '-1/+1' && approach !== '0/0')
+    throw new RefdataError(
+      'UNKNOWN_BIOGENIC_APPROACH',
+      `unknown biogenic approach '${String(approach)}': use '-1/+1' or '0/0'.`,
+    );
+  let byKey = perColumnTables.get(m);
+  if (!byKey) perColumnTables.set(m, (byKey = new Map()));
+  const key = `${set.id}|${approach}`;
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const { rows } = rowInfo(m, flowIndex(db.flows), set);
+  const { flags } = columnInfo(m);
+  const { B } = m;
+  const c = new Float64Array(B.cols);
+  for (let j = 0; j < B.cols; j++)
+    for (let q = B.columnPointers[j]; q < B.columnPointers[j + 1]; q++) {
+      const r = rows[B.rowIndex[q]];
+      if (!r) continue;
+      const e = r.factor * B.values[q];
+      if (countedIn(approach, partOfRow(flags[j], r, e))) c[j] += e;
+    }
+  byKey.set(key, c);
+  return c;
 }
 
 const isFlow = (f: Flow | undefined): f is Flow => f !== undefined;

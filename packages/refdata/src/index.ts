@@ -22,6 +22,7 @@ export {
 export { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_FULL_NAMES, GHG_QUALIFIERS } from './ghg-names.js';
 export {
   carbonFootprint,
+  carbonFootprintPerColumn,
   completeSplit,
   emptyCarbonFootprintSplit,
   pactFields,

@@ -1,5 +1,9 @@
 // The account routes on the embedded PGlite store (in memory).
 import { openStore } from '@opencfp/store';
+import { inProcessHarness } from './test-support/route-harness.js';
 import { accountRouteCases } from './test-support/account-route-cases.js';
 
-accountRouteCases('PGlite (in memory)', async () => ({ store: await openStore() }));
+accountRouteCases(
+  'PGlite (in memory)',
+  inProcessHarness(async () => ({ store: await openStore() })),
+);

@@ -26,11 +26,15 @@ import { JobUpdates } from './jobs/job-updates.js';
 import { jobsRouter } from './routes/jobs.js';
 import { modelJobsRouter } from './routes/model-jobs.js';
 import { calculationsRouter } from './routes/calculations.js';
+import { datasetDetailsRouter } from './routes/dataset-details.js';
+import { resultAnalysisRouter } from './routes/result-analysis.js';
 import { footprintsRouter } from './routes/footprints.js';
 import { modelsRouter } from './routes/models.js';
 import { organisationsRouter } from './routes/organisations.js';
 import { productsRouter } from './routes/products.js';
+import { referenceRouter } from './routes/reference.js';
 import { defineRoute, validationHook, type AppEnv, type ServerLogger } from './routing.js';
+import { webApp } from './web-app.js';
 
 /** The server's version (its package's). */
 export const VERSION: string = (
@@ -185,8 +189,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const calculatorCache = options.calculatorCache ?? new CalculatorCache();
   app.route('/v1', databasesRouter(calculatorCache));
   app.route('/v1', modelsRouter());
+  app.route('/v1', referenceRouter());
   app.route('/v1', footprintsRouter(calculatorCache));
   app.route('/v1', calculationsRouter(calculatorCache));
+  app.route('/v1', resultAnalysisRouter(calculatorCache));
+  app.route('/v1', datasetDetailsRouter(calculatorCache));
   const jobUpdates = options.jobUpdates ?? new JobUpdates();
   app.route('/v1', jobsRouter(jobUpdates));
   app.route('/v1', databaseUploadRouter(jobUpdates));
@@ -213,6 +220,9 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(DOCS_INIT_JS);
   });
+
+  // The web app at every other GET path (after the API's routes, so theirs win; unknown /v1 paths stay 404).
+  if (config.webDir) app.get('*', webApp(config.webDir));
 
   app.notFound((c) =>
     sendError(c, errorResponse(new ServerError('NOT_FOUND', `no route ${c.req.method} ${c.req.path}`))),

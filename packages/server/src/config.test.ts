@@ -41,6 +41,7 @@ test('defaults', () => {
     uploadDir: null,
     uploadRetentionHours: 24,
     jobs: { run: true, concurrency: 1, pollMs: 1000, heartbeatMs: 5000, staleMs: 30_000 },
+    webDir: null,
   });
   assert.equal(uploadDirOf(config), '/srv/opencfp/data-uploads', 'beside the data directory, not in it');
 });
@@ -67,6 +68,7 @@ test('environment variables, with sizes, lists and booleans as text; empty ones 
       OPENCFP_JOBS_POLL_MS: '250',
       OPENCFP_JOBS_HEARTBEAT_MS: '1000',
       OPENCFP_JOBS_STALE_MS: '4000',
+      OPENCFP_WEB_DIR: 'web/dist',
       OPENCFP_CONFIG: '',
     },
   });
@@ -84,6 +86,7 @@ test('environment variables, with sizes, lists and booleans as text; empty ones 
     uploadDir: '/srv/uploads',
     uploadRetentionHours: 72,
     jobs: { run: false, concurrency: 2, pollMs: 250, heartbeatMs: 1000, staleMs: 4000 },
+    webDir: '/srv/web/dist',
   });
   assert.equal(uploadDirOf(config), '/srv/uploads');
   assert.equal(

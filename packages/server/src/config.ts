@@ -41,6 +41,11 @@ export interface ServerConfig {
   uploadRetentionHours: number;
   /** Background jobs (docs/server.md, Jobs). */
   jobs: JobsConfig;
+  /**
+   * Folder (absolute) of the built web app (index.html, assets/) served at every GET path outside the API; null =
+   * API only (`cfp serve` sets the build of @opencfp/web when it is there).
+   */
+  webDir: string | null;
 }
 
 /** How this instance runs background jobs. */
@@ -137,6 +142,7 @@ const configSchema = z.strictObject({
       path: ['staleMs'],
     })
     .default({ run: true, concurrency: 1, pollMs: 1000, heartbeatMs: 5000, staleMs: 30_000 }),
+  webDir: z.string().min(1).optional(),
 });
 
 /** Environment variable → setting (a dotted path in the config file). */
@@ -159,6 +165,7 @@ const ENV: Readonly<Record<string, string>> = {
   OPENCFP_JOBS_POLL_MS: 'jobs.pollMs',
   OPENCFP_JOBS_HEARTBEAT_MS: 'jobs.heartbeatMs',
   OPENCFP_JOBS_STALE_MS: 'jobs.staleMs',
+  OPENCFP_WEB_DIR: 'webDir',
 };
 
 export interface LoadConfigOptions {
@@ -242,13 +249,14 @@ export function loadConfig(options: LoadConfigOptions = {}): ServerConfig {
       details: { issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
     });
   }
-  const { bodyLimit, dataDir, uploadLimit, uploadDir, ...rest } = result.data;
+  const { bodyLimit, dataDir, uploadLimit, uploadDir, webDir, ...rest } = result.data;
   return {
     ...rest,
     bodyLimitBytes: bodyLimit,
     dataDir: dataDir === ':memory:' ? null : resolve(cwd, dataDir),
     uploadLimitBytes: uploadLimit,
     uploadDir: uploadDir === undefined ? null : resolve(cwd, uploadDir),
+    webDir: webDir === undefined ? null : resolve(cwd, webDir),
   };
 }
 

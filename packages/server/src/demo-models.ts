@@ -178,7 +178,11 @@ export const DEMO_BATTERY_MODEL: ProductModelDocumentInput = {
   ],
 };
 
-/** An aluminium bicycle frame: tubes from primary aluminium with 25 % scrap, welding power and a bought coating. */
+/**
+ * An aluminium bicycle frame: tubes from primary aluminium with 25 % scrap, welding power from the Jiangsu grid
+ * (an electricity input, location-based, with a scenario accounting it market-based), a bought coating, and the
+ * delivery of the frame by lorry (a transport leg, in the distribution stage).
+ */
 export const DEMO_FRAME_MODEL: ProductModelDocumentInput = {
   schema: 'opencfp/product-model@1',
   description: ILLUSTRATIVE,
@@ -192,7 +196,14 @@ export const DEMO_FRAME_MODEL: ProductModelDocumentInput = {
     },
     { name: 'scrap_rate', value: 0.25 },
   ],
-  scenarios: [{ id: 'lean', name: 'Scrap rate 10 %', parameters: { scrap_rate: 0.1 } }],
+  scenarios: [
+    { id: 'lean', name: 'Scrap rate 10 %', parameters: { scrap_rate: 0.1 } },
+    {
+      id: 'market-based',
+      name: 'Electricity accounted market-based (residual mix)',
+      electricity: { accounting: 'market-based' },
+    },
+  ],
   processes: [
     {
       id: 'frame',
@@ -212,7 +223,7 @@ export const DEMO_FRAME_MODEL: ProductModelDocumentInput = {
           name: 'Welding electricity, Jiangsu grid',
           amount: 5,
           unit: 'kWh',
-          source: { kind: 'background', processId: STARTER.gridJiangsu },
+          source: { kind: 'electricity', region: 'Jiangsu', year: 2023, accounting: 'location-based' },
         },
         {
           name: 'Powder coating',
@@ -224,6 +235,13 @@ export const DEMO_FRAME_MODEL: ProductModelDocumentInput = {
             unit: 'kg',
             supplier: 'Illustrative coating supplier (demo, invented footprint)',
           },
+        },
+        {
+          name: 'Delivery to the bicycle assembler, lorry 300 km',
+          amount: 'frame_mass',
+          unit: 'kg',
+          stage: 'distribution',
+          source: { kind: 'transport', mode: 'road', distance: 300, dataset: { processId: STARTER.lorry } },
         },
       ],
       emissions: [{ gas: 'CO2', amount: 0.12, unit: 'kg', comment: 'shielding gas (illustrative)' }],

@@ -18,6 +18,7 @@ export {
   type ServerErrorCode,
 } from './errors.js';
 export { actorId, orgAccess, principalOf } from './org-access.js';
+export { WEB_APP_CSP, webApp } from './web-app.js';
 export { clientAddress, rateLimit, type RateLimitOptions } from './rate-limit.js';
 export { requestOrigin } from './request-origin.js';
 export {

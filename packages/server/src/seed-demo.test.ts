@@ -53,11 +53,39 @@ describe('seedDemo', () => {
       calculator.calculate({ processId: 'dd82203e-988f-5468-a7b4-2e9013a4bc08' }),
       database,
     ).split.total;
-    // 1.6 kg · 1.25 of aluminium, 5 kWh of Jiangsu grid (MEE 2023: 0.5827 kg CO2/kWh), 0.15 kg coating at 6,
-    // 0.12 kg CO2 of shielding gas.
-    const expected = 2 * aluminium + 5 * 0.5827 + 0.15 * 6 + 0.12;
-    const total = (frame.result as { footprint: { split: { total: number } } }).footprint.split.total;
+    // 1.6 kg · 1.25 of aluminium, 5 kWh of Jiangsu grid (an electricity input, location-based: MEE 2023 0.5827 kg
+    // CO2/kWh), 0.15 kg coating at 6, 0.12 kg CO2 of shielding gas, and the delivery: 1.6 kg over 300 km by lorry =
+    // 0.48 t·km at the starter lorry dataset (DESNZ 2025: 0.10163 kg CO2e/t·km).
+    const expected = 2 * aluminium + 5 * 0.5827 + 0.15 * 6 + 0.12 + 0.48 * 0.10163;
+    type Footprint = {
+      split: { total: number };
+      byStage: { id: string; amount: number }[];
+      contributions: { kind: string; co2e: number; stage: string; quantity: number; electricity?: object }[];
+    };
+    const f = (frame.result as { footprint: Footprint }).footprint;
+    const total = f.split.total;
     assert.ok(Math.abs(total - expected) < 1e-9 * expected, `${total} ≠ ${expected}`);
+    const leg = f.contributions.find((c) => c.kind === 'transport');
+    assert.ok(leg && Math.abs(leg.co2e - 0.48 * 0.10163) < 1e-12 && leg.stage === 'distribution');
+    assert.ok(
+      Math.abs((f.byStage.find((s) => s.id === 'distribution')?.amount ?? 0) - 0.48 * 0.10163) < 1e-12,
+    );
+    assert.ok(f.contributions.some((c) => c.kind === 'electricity' && c.electricity));
+    // Accounted market-based, the 5 kWh take China's 2023 residual-like factor 0.6096 instead of 0.5827.
+    const market = await calculateStoredModel(
+      store,
+      cache,
+      organisation.id,
+      byName('Aluminium frame'),
+      { ...request, scenarioId: 'market-based' },
+      null,
+    );
+    const marketTotal = (market.result.result as { footprint: Footprint }).footprint.split.total;
+    const marketExpected = expected + 5 * (0.6096 - 0.5827);
+    assert.ok(
+      Math.abs(marketTotal - marketExpected) < 1e-9 * marketExpected,
+      `${marketTotal} ≠ ${marketExpected}`,
+    );
 
     const battery = byName('LFP pack');
     const base = await calculateStoredModel(store, cache, organisation.id, battery, request, null);

@@ -64,6 +64,12 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       );
     kind = 'postgres';
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection that the server ends (a restart, a fail-over, pg_terminate_backend) is an 'error' event on
+    // the pool; without a listener node ends the whole process. pg drops that connection and opens a new one for the
+    // next query, so a warning is all it takes.
+    pool.on('error', (e) =>
+      options.onWarning?.(`a PostgreSQL connection was closed by the server: ${e.message}`),
+    );
     db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     try {
       await db.selectNoFrom((eb) => eb.val(1).as('one')).execute();

@@ -1,9 +1,13 @@
 // Helpers of the platform benchmarks: statistics, the PostgreSQL server to measure on, an upload through the API.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { Readable } from 'node:stream';
 import { Worker } from 'node:worker_threads';
+import { openStore, type Store } from '@opencfp/store';
+import { freshPostgresDatabase } from '@opencfp/store/test-support';
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 export const quantile = (xs: number[], q: number) =>
@@ -24,6 +28,42 @@ export async function postgresUrlForBench(): Promise<string | undefined> {
   }
   if (url) process.env.OPENCFP_TEST_DATABASE_URL = url;
   return url;
+}
+
+/**
+ * Runs `run` once on a store: a fresh database of the PostgreSQL server when there is one (postgresUrlForBench),
+ * else PGlite in a temporary folder; `dataDir` is a temporary folder for uploads, deleted afterwards with the
+ * database.
+ *
+ * @example await onBenchStore('opencfp-sankey-', (label, store, dataDir) => measure(label, store, dataDir));
+ */
+export async function onBenchStore(
+  prefix: string,
+  run: (label: 'PostgreSQL' | 'PGlite', store: Store, dataDir: string) => Promise<void>,
+): Promise<void> {
+  const postgresUrl = await postgresUrlForBench();
+  const dataDir = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    if (postgresUrl) {
+      const { url, drop } = await freshPostgresDatabase();
+      const store = await openStore({ databaseUrl: url });
+      try {
+        await run('PostgreSQL', store, dataDir);
+      } finally {
+        await store.close();
+        await drop();
+      }
+    } else {
+      const store = await openStore({ dataDir: join(dataDir, 'db') });
+      try {
+        await run('PGlite', store, dataDir);
+      } finally {
+        await store.close();
+      }
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
 }
 
 /**

@@ -6,14 +6,12 @@
 // directory. The synthetic database (packages/formats generateSyntheticDatabase, ecoinvent-like structure) is
 // generated once into os.tmpdir() and reused. Size: OPENCFP_SYNTHETIC_ACTIVITIES (20000).
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSyntheticDatabase, writeJsonLd } from '@opencfp/formats';
 import { createApp, JobRunner, listen, loadConfig } from '@opencfp/server';
-import { createOrganisation, createUser, openStore, signIn, type Store } from '@opencfp/store';
-import { freshPostgresDatabase } from '@opencfp/store/test-support';
-import { median, ms, postgresUrlForBench, seconds, uploadThroughApi } from './bench-support.js';
+import { createOrganisation, createUser, signIn, type Store } from '@opencfp/store';
+import { median, ms, onBenchStore, seconds, uploadThroughApi } from './bench-support.js';
 
 const activities = Number(process.env.OPENCFP_SYNTHETIC_ACTIVITIES ?? 20000);
 const seed = 42;
@@ -74,26 +72,4 @@ async function run(label: string, store: Store, dataDir: string): Promise<void> 
   }
 }
 
-const postgresUrl = await postgresUrlForBench();
-const dataDir = await mkdtemp(join(tmpdir(), 'opencfp-large-'));
-try {
-  if (postgresUrl) {
-    const { url, drop } = await freshPostgresDatabase();
-    const store = await openStore({ databaseUrl: url });
-    try {
-      await run('PostgreSQL', store, dataDir);
-    } finally {
-      await store.close();
-      await drop();
-    }
-  } else {
-    const store = await openStore({ dataDir: join(dataDir, 'db') });
-    try {
-      await run('PGlite', store, dataDir);
-    } finally {
-      await store.close();
-    }
-  }
-} finally {
-  await rm(dataDir, { recursive: true, force: true });
-}
+await onBenchStore('opencfp-large-', run);

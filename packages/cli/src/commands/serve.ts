@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig, seedDemo, startServer } from '@opencfp/server';
 import { openStore } from '@opencfp/store';
 import { UsageError } from '../errors.js';
@@ -49,19 +51,53 @@ export const serve: Command = {
         await store.close();
       }
     }
-    const server = await startServer(config);
+    if (config.webDir === null) {
+      config.webDir = builtWebApp();
+      if (config.webDir === null)
+        out.stderr('cfp: the web app is not built (run `npm run build`); serving the API only\n');
+    }
+    // The signal handlers are in place before the server says it listens: a supervisor (or a test) that stops
+    // the server as soon as it reads that line must get a clean shutdown, not node's default exit on SIGTERM.
+    let stopRequested!: () => void;
+    const stopping = new Promise<void>((done) => (stopRequested = done));
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      stopRequested();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    let server;
+    try {
+      server = await startServer(config);
+    } catch (e) {
+      stop();
+      throw e;
+    }
     const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : (config.dataDir ?? 'memory');
-    out.stdout(`OpenCFP listening on ${server.url} (database: ${where}); API docs at ${server.url}/docs\n`);
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        done();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    out.stdout(
+      `OpenCFP listening on ${server.url} (database: ${where}); ` +
+        `${config.webDir === null ? '' : `web app at ${server.url}/, `}API docs at ${server.url}/docs\n`,
+    );
+    await stopping;
     out.stdout('OpenCFP stopping: finishing running requests…\n');
     await server.close();
   },
 };
+
+/**
+ * The folder of @opencfp/web's production build (its dist/ with index.html), or null when it is not built or not
+ * installed: `cfp serve` then serves the API only.
+ *
+ * @example builtWebApp() // '/work/opencfp/packages/web/dist'
+ */
+export function builtWebApp(): string | null {
+  let packageJson: string;
+  try {
+    packageJson = fileURLToPath(import.meta.resolve('@opencfp/web/package.json'));
+  } catch {
+    return null;
+  }
+  const dir = join(dirname(packageJson), 'dist');
+  return existsSync(join(dir, 'index.html')) ? dir : null;
+}

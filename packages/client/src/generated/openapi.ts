@@ -1366,6 +1366,102 @@ export interface paths {
     };
     trace?: never;
   };
+  '/v1/reference/electricity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Electricity areas, years, factor bases, accounting choices and factors (signed in)
+     * @description For the model editor's electricity inputs (`source.kind: 'electricity'`): every area with the data years of its grid average per factor basis, the accounting choices with their rules, the residual-like factors and every published factor with its announcement (name, year, version, licence, url).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The electricity reference */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ElectricityReference'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/reference/transport': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Transport datasets of the starter database per mode (signed in)
+     * @description For the model editor's transport legs (`source.kind: 'transport'`): the starter database's freight datasets per mode with the process ids to link (`source.dataset.processId`), kg CO2e per t·km and sources.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The transport reference */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TransportReference'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/orgs/{orgId}/databases/{versionId}/footprint': {
     parameters: {
       query?: never;
@@ -1552,6 +1648,194 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['CalculationResult'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/calculations/{resultId}/upstream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The upstream contribution tree of a result, one node at a time (viewer)
+     * @description kg CO2e per declared unit, in the GWP set of the result. Without `node`: the root (the declared unit of the model's reference process) and its children; with `node` (an id an earlier answer gave) that node's children. Children: the lines of a foreground process (other foreground processes, background datasets, supplier footprints and direct emissions as leaves) and the providers of a background process in its database (amount −A_ij × scaling, total m_i × amount). A node’s total is its direct plus its children's totals. Loops end at `maxDepth`. An unknown node is 404.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the node to expand (an id an earlier answer gave); default: the root */
+          node?: string;
+          /** @description how many levels below the node to answer */
+          depth?: number;
+          /** @description children per node, largest |total| first; the rest are summed into one 'others' node */
+          limit?: number;
+        };
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description a calculation result id */
+          resultId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The node and its children */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UpstreamTree'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/calculations/{resultId}/sankey': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The supply chain of a result as a Sankey diagram, pruned (viewer)
+     * @description Nodes: the model's foreground processes, its supplier inputs and the background processes its datasets reach, each with its upstream total (intensity × total requirement, as in openLCA) and its direct kg CO2e; links: the kg CO2e a provider delivers with its product (the provider's intensity × the amount). Kept: the nodes whose total is at least `threshold` × the result’s total, at most `maxNodes` of them (the reference process always); what a kept node takes in from pruned ones is its `otherUpstream`, drawn as a link from the node 'other', so each node's total is its direct plus its incoming links. Links that close a loop are marked `loop`. docs/server.md explains the definitions.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description keep the nodes whose upstream total is at least this share of the result's total */
+          threshold?: number | null;
+          /** @description keep at most this many nodes (the largest; the reference process always) */
+          maxNodes?: number;
+        };
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description a calculation result id */
+          resultId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The pruned diagram */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SupplyChainSankey'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/databases/{versionId}/processes/{processId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One dataset of a background database version, with its footprint (viewer)
+     * @description Name, location, category, description, products, exchanges (flow, category, amount and unit as stored, the provider the calculation links an input to, pedigree entry, uncertainty), provenance (database version, the process's version, the sources its description names, licence and data year where the description states them) and the carbon footprint per one reference unit of its reference product. What the database does not hold is null. The visibility is the listing's: another organisation's version, or a process it does not have, is 404.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the GWP set of the footprint */
+          method?:
+            | 'ipcc-ar6-gwp100'
+            | 'ipcc-ar6-gwp20'
+            | 'ipcc-ar6-gwp500'
+            | 'ipcc-ar6-gtp100'
+            | 'ipcc-ar5-gwp100'
+            | 'ipcc-ar5-gwp100-ccf'
+            | 'ipcc-ar4-gwp100'
+            | 'ipcc-tar-gwp100'
+            | 'ipcc-tar-gwp20'
+            | 'ipcc-tar-gwp500'
+            | 'ipcc-sar-gwp100';
+          biogenicApproach?: '-1/+1' | '0/0';
+        };
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description a background database version id */
+          versionId: string;
+          /** @description the process id (as the listing gives it) */
+          processId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The dataset */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DatasetDetail'];
           };
         };
         /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
@@ -2348,6 +2632,101 @@ export interface components {
                 year?: number;
                 /** @description the GWP set the supplier used, if stated */
                 gwpSetId?: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'electricity';
+                /** @description '全国' / 'China', a regional grid ('华东' / 'East China') or a province ('江苏' / 'Jiangsu'); GET /v1/reference/electricity lists them */
+                region: string;
+                /** @description the data year of the factor */
+                year: number;
+                /**
+                 * @description 'location-based': the grid average of the region; 'market-based': instruments meeting the quality criteria, the rest at the residual mix; 'residual-mix': all at the residual mix; 'eu-battery': a direct connection or the national grid mix (docs/electricity.md)
+                 * @default location-based
+                 * @enum {string}
+                 */
+                accounting?: 'location-based' | 'market-based' | 'residual-mix' | 'eu-battery';
+                /**
+                 * @description 'operational-co2': the MEE/NBS CO2 emission factors (kg CO2/kWh, generation only; national, regional and provincial, 2021–2023); 'life-cycle-co2e': the MEE/NBS/NEA carbon-footprint factors (kg CO2e/kWh; national only, 2023–2024)
+                 * @default operational-co2
+                 * @enum {string}
+                 */
+                factorBasis?: 'operational-co2' | 'life-cycle-co2e';
+                /**
+                 * @description 'hourly': market-based instruments must also be matched hour by hour
+                 * @default annual
+                 * @enum {string}
+                 */
+                timeMatching?: 'annual' | 'hourly';
+                /** @default [] */
+                instruments?: {
+                  /** @description names the instrument in the result (default 'instrument-1', …) */
+                  id?: string;
+                  /** @enum {string} */
+                  kind: 'green-electricity-certificate' | 'ppa' | 'on-site' | 'direct-line';
+                  /** @description the share of the input it covers, 0 … 1 (or a formula); or give `amount` */
+                  share?: number | string;
+                  /** @description the energy it covers, in `unit`; or give `share` */
+                  amount?: number | string;
+                  /** @description unit of `amount` (kWh, MWh, MJ, GJ …); default: the input's unit */
+                  unit?: string;
+                  /** @description kg CO2e (or kg CO2, see factorUnit) per kWh of the electricity the instrument stands for */
+                  factor: number;
+                  /**
+                   * @default kg CO2e/kWh
+                   * @enum {string}
+                   */
+                  factorUnit?: 'kg CO2e/kWh' | 'kg CO2/kWh';
+                  /** @description where the factor comes from, e.g. 'cn-life-cycle-wind-2024' or the certificate's registry entry */
+                  factorSource: string;
+                  /** @description the Scope 2 quality criteria, as stated by the user (to be backed by evidence) */
+                  criteria: {
+                    /** @description the attributes are claimed once, by this consumer only */
+                    uniqueClaim: boolean;
+                    /** @description tracked and cancelled (retired) in a registry; own generation: metered */
+                    trackedAndCancelled: boolean;
+                    /** @description generated in the same period (year) as the consumption */
+                    timeMatch: boolean;
+                    /** @description matched hour by hour (needed with timeMatching 'hourly') */
+                    hourlyMatch?: boolean;
+                    /** @description generated within the same grid / market boundary */
+                    marketMatch: boolean;
+                  };
+                  /** @description for 'eu-battery': a direct line or on-site installation, and a contract giving its attributes to this plant only */
+                  directConnection?: {
+                    physical: boolean;
+                    contractual: boolean;
+                  };
+                  comment?: string;
+                }[];
+              }
+            | {
+                /** @enum {string} */
+                kind: 'transport';
+                /**
+                 * @description 'air' legs are reported as aircraft emissions too (ISO 14067)
+                 * @enum {string}
+                 */
+                mode: 'road' | 'rail' | 'sea' | 'inland-waterway' | 'air';
+                /** @description the distance, in distanceUnit (a number ≥ 0 or a formula) */
+                distance: number | string;
+                /** @default km */
+                distanceUnit?: string;
+                /** @description a transport service dataset of the background database version; or give `factor` */
+                dataset?: {
+                  /** @description a transport dataset (per t·km) of the background database */
+                  processId: string;
+                  productId?: string;
+                };
+                /** @description a carrier's or a published factor, taken as given; or give `dataset` */
+                factor?: {
+                  /** @description kg CO2e per tonne-kilometre */
+                  kgCo2ePerTkm: number;
+                  /** @description the carrier or the publication it comes from */
+                  source: string;
+                  year?: number;
+                  gwpSetId?: string;
+                };
               };
           /** @description life-cycle stage of this input (default: its process’s) */
           stage?: string;
@@ -2461,9 +2840,20 @@ export interface components {
         id: string;
         name: string;
         description?: string;
-        /** @description values of input parameters in this scenario */
-        parameters: {
+        /**
+         * @description values of input parameters in this scenario
+         * @default {}
+         */
+        parameters?: {
           [key: string]: number;
+        };
+        /** @description in this scenario, every electricity input is accounted this way (e.g. location-based in the base case, market-based with green certificates in a scenario) */
+        electricity?: {
+          /**
+           * @description 'location-based': the grid average of the region; 'market-based': instruments meeting the quality criteria, the rest at the residual mix; 'residual-mix': all at the residual mix; 'eu-battery': a direct connection or the national grid mix (docs/electricity.md)
+           * @enum {string}
+           */
+          accounting?: 'location-based' | 'market-based' | 'residual-mix' | 'eu-battery';
         };
       }[];
       /** @description kg C per reference output of the product (PACT's fossil/biogenic carbon content) */
@@ -2496,6 +2886,131 @@ export interface components {
       backgroundVersionId?: string | null;
       /** @description the version you read, when you do not send If-Match */
       version?: number;
+    };
+    /** @description What an electricity input of a product model can be (docs/product-models.md): the areas with their data years, the factor bases, the accounting choices and every published factor with its source, from refdata's China electricity factors */
+    ElectricityReference: {
+      regions: {
+        /**
+         * @description as published; what `source.region` takes
+         * @example 江苏
+         */
+        name: string;
+        /** @example Jiangsu */
+        nameEnglish: string;
+        /** @enum {string} */
+        level: 'national' | 'regional' | 'provincial';
+        /** @description a province's regional grid(s); not cited (regionalGridMembershipNote) */
+        regionalGrids?: string[];
+        /** @description data years with a grid average, per factor basis */
+        years: {
+          'operational-co2': number[];
+          'life-cycle-co2e': number[];
+        };
+      }[];
+      factorBases: {
+        /** @enum {string} */
+        id: 'operational-co2' | 'life-cycle-co2e';
+        /** @enum {string} */
+        gas: 'CO2' | 'CO2e';
+        /** @enum {string} */
+        scope: 'operational' | 'life-cycle';
+        unit: string;
+        levels: ('national' | 'regional' | 'provincial')[];
+        years: number[];
+        description: string;
+      }[];
+      accounting: {
+        /** @enum {string} */
+        id: 'location-based' | 'market-based' | 'residual-mix' | 'eu-battery';
+        /** @description the rule and where it comes from (docs/electricity.md) */
+        rule: string;
+        /** @description the factor of kWh no accepted instrument covers */
+        remainder: string;
+        usesInstruments: boolean;
+      }[];
+      instrumentKinds: string[];
+      timeMatching: ('annual' | 'hourly')[];
+      /** @description China's residual-like factor per data year (market-based, residual-mix) */
+      residualMix: {
+        year: number;
+        factorId: string;
+      }[];
+      factors: {
+        /** @example cn-co2-location-average-2023-jiangsu */
+        id: string;
+        name: string;
+        nameChinese: string;
+        region: string;
+        regionEnglish: string;
+        /** @enum {string} */
+        level: 'national' | 'regional' | 'provincial';
+        /** @description the data year */
+        year: number;
+        value: number;
+        /** @example kg CO2/kWh */
+        unit: string;
+        /** @enum {string} */
+        factorBasis: 'operational-co2' | 'life-cycle-co2e';
+        /** @description location-average, excluding-market-traded-non-fossil, fossil-only, generation-type or transmission-distribution */
+        variant: string;
+        generationType?: string;
+        /** @enum {string} */
+        lineLosses?: 'excluded' | 'included';
+        notes: string;
+        /** @description key of `sources` */
+        sourceId: string;
+      }[];
+      sources: {
+        id: string;
+        /** @description the announcement as published */
+        name: string;
+        issuer: string;
+        /** @description year of publication */
+        year: number;
+        publicationDate: string;
+        version: string;
+        url?: string;
+        licence: string;
+        transcribedFrom: string;
+      }[];
+      regionalGridMembershipNote: string;
+      gaps: string[];
+    };
+    /** @description The starter database's freight datasets per transport mode (per t·km), with their ids there, their published factors and sources; a mode without one says to give a carrier factor */
+    TransportReference: {
+      /** @enum {string} */
+      database: 'starter-database';
+      modes: {
+        /** @enum {string} */
+        mode: 'road' | 'rail' | 'sea' | 'inland-waterway' | 'air';
+        datasets: {
+          /** @description what `source.dataset.processId` takes */
+          processId: string;
+          productId: string;
+          datasetId: string;
+          name: string;
+          nameZh: string;
+          /** @enum {string} */
+          unit: 't*km';
+          kgCo2ePerTkm: number;
+          geography: string;
+          year: number;
+          boundary: string;
+          description: string;
+          aircraft: boolean;
+          sourceId: string;
+        }[];
+        note?: string;
+      }[];
+      sources: {
+        id: string;
+        name: string;
+        issuer: string;
+        year: number;
+        version?: string;
+        url?: string;
+        licence: string;
+      }[];
     };
     CarbonFootprint: {
       gwpSet: {
@@ -2772,6 +3287,228 @@ export interface components {
       request: components['schemas']['CalculationRequest'];
       /** @description kg CO2e per declared unit (split.total) */
       total: number;
+    };
+    UpstreamTree: {
+      resultId: string;
+      /** @enum {string} */
+      unit: 'kg CO2e';
+      /**
+       * @description the result's GWP set
+       * @example ipcc-ar6-gwp100
+       */
+      gwpSet: string;
+      /** @enum {string} */
+      biogenicApproach: '-1/+1' | '0/0';
+      /** @description kg CO2e per declared unit: the root’s total */
+      total: number;
+      /** @description nodes this deep are not expandable (loops end there) */
+      maxDepth: number;
+      node: components['schemas']['UpstreamNode'];
+    };
+    UpstreamNode: {
+      /** @description its path from the root: give it as `node` to expand it */
+      id: string;
+      label: string;
+      /**
+       * @description a foreground process, a background process, a line of the model with its own footprint (leaf: supplier, electricity, a transport leg with the carrier's factor, a direct emission), or the children over `limit`
+       * @enum {string}
+       */
+      kind: 'foreground' | 'background' | 'supplier' | 'electricity' | 'transport' | 'emission' | 'others';
+      /** @description the model's process (foreground) or the dataset's process (background) */
+      processId: string | null;
+      productId: string | null;
+      productName: string | null;
+      /**
+       * @description JSON pointer of the model line it comes from
+       * @example /processes/0/inputs/2
+       */
+      path: string | null;
+      /** @description what it delivers to its parent, in `unit` (background: negative for a waste sent to treatment) */
+      amount: number | null;
+      unit: string | null;
+      /** @description kg CO2e of its own emissions (a leaf's whole total) */
+      direct: number;
+      /** @description kg CO2e with its whole supply chain: direct + its children */
+      total: number;
+      /** @description total / the root's total */
+      share: number;
+      depth: number;
+      expandable: boolean;
+      /** @description 'others': how many children it sums */
+      count?: number;
+      children?: components['schemas']['UpstreamNode'][];
+    };
+    SupplyChainSankey: {
+      resultId: string;
+      /** @enum {string} */
+      unit: 'kg CO2e';
+      /**
+       * @description the result's GWP set
+       * @example ipcc-ar6-gwp100
+       */
+      gwpSet: string;
+      /** @enum {string} */
+      biogenicApproach: '-1/+1' | '0/0';
+      /** @description kg CO2e per declared unit */
+      total: number;
+      threshold: number;
+      maxNodes: number;
+      /** @description nodes of the whole graph, before pruning */
+      candidates: number;
+      nodes: components['schemas']['SankeyNode'][];
+      links: components['schemas']['SankeyLink'][];
+    };
+    SankeyNode: {
+      id: string;
+      label: string;
+      /** @enum {string} */
+      kind: 'foreground' | 'background' | 'supplier' | 'electricity' | 'transport' | 'other';
+      processId: string | null;
+      productId: string | null;
+      /** @description total requirement (net output) per declared unit, in `unit` */
+      amount: number | null;
+      unit: string | null;
+      /** @description kg CO2e of its own emissions */
+      direct: number;
+      /** @description upstream total: intensity × total requirement */
+      total: number;
+      share: number;
+      /** @description kg CO2e it takes in from pruned providers (the link from 'other') */
+      otherUpstream: number;
+    };
+    SankeyLink: {
+      /** @description the provider */
+      source: string;
+      /** @description the process it delivers to */
+      target: string;
+      /** @description kg CO2e carried: the provider's intensity × the amount delivered */
+      value: number;
+      /** @description closes a loop: leave it out to draw an acyclic diagram */
+      loop: boolean;
+    };
+    DatasetDetail: {
+      versionId: string;
+      processId: string;
+      name: string;
+      /** @enum {string} */
+      type: 'unit' | 'system';
+      category: string | null;
+      description: string | null;
+      location: {
+        id: string;
+        code: string | null;
+        name: string;
+      } | null;
+      tags: string[];
+      /** @description what one unit of the footprint is (null: the process marks no reference product) */
+      referenceProduct: {
+        productId: string;
+        productName: string;
+        unit: string;
+        isWaste: boolean;
+      } | null;
+      /** @description every product (and treated waste) of the process: the datasets the listing shows */
+      products: {
+        productId: string;
+        productName: string;
+        unit: string;
+        isWaste: boolean;
+      }[];
+      exchanges: components['schemas']['DatasetExchange'][];
+      provenance: components['schemas']['DatasetProvenance'];
+      /** @description kg CO2e per one reference unit of the reference product (null: it cannot be calculated) */
+      footprint: {
+        gwpSet: string;
+        /** @enum {string} */
+        biogenicApproach: '-1/+1' | '0/0';
+        /** @enum {string} */
+        unit: 'kg CO2e';
+        per: {
+          /** @enum {number} */
+          amount: 1;
+          unit: string;
+          productId: string;
+        };
+        total: number;
+        split: {
+          [key: string]: number;
+        };
+        diagnostics: {
+          code: string;
+          severity: string;
+          message: string;
+        }[];
+      } | null;
+      /** @description why the footprint is null */
+      footprintError: {
+        code: string;
+        message: string;
+      } | null;
+    };
+    DatasetExchange: {
+      internalId: number;
+      flowId: string;
+      /** @description null when the database lacks the flow */
+      flowName: string | null;
+      /** @enum {string|null} */
+      flowType: 'product' | 'waste' | 'elementary' | null;
+      category: string | null;
+      isInput: boolean;
+      isReference: boolean;
+      isAvoided: boolean;
+      /** @description as stored, in `unit` */
+      amount: number;
+      formula: string | null;
+      /** @description the unit's name (its id when the database does not name it) */
+      unit: string;
+      provider: components['schemas']['ExchangeProvider'];
+      /**
+       * @description pedigree scores as the database gives them, e.g. "(2,3,1,1,1)"
+       * @example (2,3,1,1,1)
+       */
+      dqEntry: string | null;
+      uncertainty: components['schemas']['ExchangeUncertainty'];
+      description: string | null;
+    };
+    /** @description the process-product the calculation links the input to */
+    ExchangeProvider: {
+      processId: string;
+      processName: string;
+      productId: string;
+      productName: string;
+    } | null;
+    /** @description as the database states it (lognormal: geometricMean, geometricSd, pedigree …) */
+    ExchangeUncertainty:
+      | ({
+          /** @enum {string} */
+          type: 'lognormal' | 'normal' | 'triangular' | 'uniform';
+        } & {
+          [key: string]: unknown;
+        })
+      | null;
+    DatasetProvenance: {
+      database: {
+        name: string;
+        version: number;
+        format: string;
+        sourceName: string;
+        contentHash: string;
+      };
+      processVersion: string | null;
+      lastChange: string | null;
+      /** @description the database's sources that the description names (null: the database holds no sources; the model keeps them per database, not per process) */
+      sources: components['schemas']['DatasetSource'][] | null;
+      /** @description the description's 'Licence:' line, when it has one */
+      licence: string | null;
+      /** @description the description's 'Data year:' line */
+      dataYear: number | null;
+    };
+    DatasetSource: {
+      id: string;
+      name: string;
+      year: number | null;
+      url: string | null;
+      citation: string | null;
     };
     JobList: {
       jobs: components['schemas']['Job'][];

@@ -94,6 +94,8 @@ const ResultParams = OrgParams.extend({
 interface StoredResult {
   request: CalculationRequest;
   footprint: ProductModelFootprint;
+  /** The model document as calculated, so the result can be traced (upstream tree, Sankey) after the model changes. */
+  model?: object;
 }
 
 const summary = (r: CalculationResult) => {
@@ -152,7 +154,7 @@ export async function calculateStoredModel(
     throw fromEngineError(e);
   }
   // Stored as JSON: undefined fields (e.g. no carbon content) are left out, as a client reads them.
-  const stored = JSON.parse(JSON.stringify({ request, footprint })) as StoredResult;
+  const stored = JSON.parse(JSON.stringify({ request, footprint, model: model.model })) as StoredResult;
   // A result refers to its background version: lock it first (idempotent), so no result ever stands on a version
   // that may still change or go (database trigger).
   if (model.backgroundVersionId !== null) await lockBackgroundDatabase(store, model.backgroundVersionId);

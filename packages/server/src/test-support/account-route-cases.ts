@@ -13,10 +13,7 @@ import {
   type Store,
   type User,
 } from '@opencfp/store';
-import { createApp } from '../app.js';
-import { loadConfig, type ServerConfig } from '../config.js';
-import type { ServerLogger } from '../routing.js';
-import { listen } from '../serve.js';
+import type { OpenHarness, RouteHarness } from './route-harness.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -34,12 +31,6 @@ interface CallOptions {
   headers?: Record<string, string>;
 }
 
-function testConfig(env: Record<string, string> = {}): ServerConfig {
-  return loadConfig({
-    env: { PORT: '0', OPENCFP_DATA_DIR: ':memory:', OPENCFP_AUTH_RATE_LIMIT_MAX: '1000', ...env },
-  });
-}
-
 /** Issues of a 400 VALIDATION_FAILED body, as `location:path` strings. */
 function issuePaths(answer: Answer): string[] {
   assert.equal(answer.status, 400, JSON.stringify(answer.body));
@@ -54,16 +45,10 @@ function issuePaths(answer: Answer): string[] {
  * `DELETE /v1/orgs/{orgId}/members/{userId}` on a store: happy paths, validation, 401/403/404/409, managed accounts
  * kept out of other organisations, the rate limit, and their place in the OpenAPI document.
  */
-export function accountRouteCases(
-  name: string,
-  open: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>,
-) {
+export function accountRouteCases(name: string, openHarness: OpenHarness) {
   describe(`account routes: ${name}`, () => {
-    let store: Store;
-    let cleanup: (() => Promise<void>) | undefined;
-    let server: { url: string; close(): Promise<void> };
-    const logged: string[] = [];
-    const logger: ServerLogger = { error: (m) => logged.push(m), warn: (m) => logged.push(m) };
+    let harness: RouteHarness;
+    const withStore = <T>(fn: (store: Store) => Promise<T>) => harness.withStore(fn);
     const unique = () => randomUUID().slice(0, 8);
     const email = (who: string) => `${who}-${unique()}@example.com`;
 
@@ -73,7 +58,7 @@ export function accountRouteCases(
     let orgB = '';
 
     async function call(method: string, path: string, options: CallOptions = {}): Promise<Answer> {
-      return callAt(server.url, method, path, options);
+      return callAt(harness.url, method, path, options);
     }
 
     async function callAt(base: string, method: string, path: string, options: CallOptions = {}) {
@@ -100,19 +85,17 @@ export function accountRouteCases(
     }
 
     before(async () => {
-      ({ store, cleanup } = await open());
-      server = await listen(createApp({ store, config: testConfig(), logger }), {
-        port: 0,
-        host: '127.0.0.1',
+      harness = await openHarness();
+      await harness.withStore(async (store) => {
+        for (const key of ['ownerA', 'editorA', 'ownerB'] as const) {
+          people[key] = await createUser(store, { email: email(key), name: key, password: PASSWORD });
+          const opened = await signIn(store, people[key].email, PASSWORD);
+          assert.ok(opened);
+          sessions[key] = opened.token;
+        }
+        orgA = (await createOrganisation(store, { name: 'A', slug: `a-${unique()}` }, people.ownerA.id)).id;
+        orgB = (await createOrganisation(store, { name: 'B', slug: `b-${unique()}` }, people.ownerB.id)).id;
       });
-      for (const key of ['ownerA', 'editorA', 'ownerB'] as const) {
-        people[key] = await createUser(store, { email: email(key), name: key, password: PASSWORD });
-        const opened = await signIn(store, people[key].email, PASSWORD);
-        assert.ok(opened);
-        sessions[key] = opened.token;
-      }
-      orgA = (await createOrganisation(store, { name: 'A', slug: `a-${unique()}` }, people.ownerA.id)).id;
-      orgB = (await createOrganisation(store, { name: 'B', slug: `b-${unique()}` }, people.ownerB.id)).id;
       const added = await call('POST', `/v1/orgs/${orgA}/members`, {
         token: sessions.ownerA,
         body: { email: people.editorA.email, role: 'editor' },
@@ -120,9 +103,7 @@ export function accountRouteCases(
       assert.equal(added.status, 200, JSON.stringify(added.body));
     });
     after(async () => {
-      await server?.close();
-      await store?.close();
-      await cleanup?.();
+      await harness?.close();
     });
 
     it('members with a name: an unknown e-mail becomes a new user (201, initial password once); a known one is added as before', async () => {
@@ -159,7 +140,7 @@ export function accountRouteCases(
       });
       assert.equal(again.status, 200, JSON.stringify(again.body));
       assert.deepEqual(again.body, { user, role: 'viewer' });
-      assert.equal(await roleIn(store, orgA, user.id), 'viewer');
+      assert.equal(await withStore((store) => roleIn(store, orgA, user.id)), 'viewer');
 
       // Without a name an unknown e-mail is still 404, and says how to create one.
       const unknown = await call('POST', `/v1/orgs/${orgA}/members`, {
@@ -199,7 +180,11 @@ export function accountRouteCases(
       });
       assert.equal(byStranger.status, 404);
       assert.equal(
-        (await store.db.selectFrom('users').where('name', '=', 'Not Made').select('id').execute()).length,
+        (
+          await withStore((store) =>
+            store.db.selectFrom('users').where('name', '=', 'Not Made').select('id').execute(),
+          )
+        ).length,
         0,
         'refused requests create no user',
       );
@@ -222,10 +207,12 @@ export function accountRouteCases(
       assert.equal(taken.body.code, 'CONFLICT');
       assert.deepEqual(taken.body.details, { field: 'email', reason: 'managed-by-another-organisation' });
       assert.match(String(taken.body.message), /administrator has reset its password/);
-      assert.equal(await roleIn(store, orgB, user.id), undefined, 'not a member of B');
+      assert.equal(await withStore((store) => roleIn(store, orgB, user.id)), undefined, 'not a member of B');
 
       // An account an administrator made joins any organisation, as before.
-      const plain = await createUser(store, { email: email('plain'), name: 'Plain', password: PASSWORD });
+      const plain = await withStore((store) =>
+        createUser(store, { email: email('plain'), name: 'Plain', password: PASSWORD }),
+      );
       for (const [org, owner] of [
         [orgA, sessions.ownerA],
         [orgB, sessions.ownerB],
@@ -237,7 +224,7 @@ export function accountRouteCases(
         assert.deepEqual([added.status, added.body], [200, { user: plain, role: 'viewer' }]);
       }
 
-      await resetPassword(store, address, { actorId: 'cli@test' });
+      await withStore((store) => resetPassword(store, address, { actorId: 'cli@test' }));
       const afterReset = await call('POST', `/v1/orgs/${orgB}/members`, {
         token: sessions.ownerB,
         body: { email: address, role: 'editor' },
@@ -247,7 +234,9 @@ export function accountRouteCases(
 
     it('POST /v1/me/password changes the password with the current one, ends the other sessions, keeps this one', async () => {
       const address = email('changer');
-      const user = await createUser(store, { email: address, name: 'Changer', password: PASSWORD });
+      const user = await withStore((store) =>
+        createUser(store, { email: address, name: 'Changer', password: PASSWORD }),
+      );
       const mine = await session(address);
       const other = await session(address);
       const change = (body: unknown, options: CallOptions = { token: mine }) =>
@@ -277,13 +266,15 @@ export function accountRouteCases(
       );
 
       assert.equal((await change({ currentPassword: PASSWORD, newPassword: 'x' }, {})).status, 401);
-      const personal = await createApiToken(store, {
-        kind: 'personal',
-        organisationId: orgA,
-        userId: people.ownerA.id,
-        name: 'laptop',
-        role: 'owner',
-      });
+      const personal = await withStore((store) =>
+        createApiToken(store, {
+          kind: 'personal',
+          organisationId: orgA,
+          userId: people.ownerA.id,
+          name: 'laptop',
+          role: 'owner',
+        }),
+      );
       const byToken = await change(
         { currentPassword: PASSWORD, newPassword: 'a brand new password' },
         { token: personal.secret },
@@ -306,13 +297,9 @@ export function accountRouteCases(
     });
 
     it('POST /v1/me/password is rate-limited like sign-in: 429 with Retry-After', async () => {
-      const limited = await listen(
-        createApp({ store, config: testConfig({ OPENCFP_AUTH_RATE_LIMIT_MAX: '2' }), logger }),
-        { port: 0, host: '127.0.0.1' },
-      );
-      try {
+      await harness.withServer({ OPENCFP_AUTH_RATE_LIMIT_MAX: '2' }, async (limited) => {
         const guess = () =>
-          callAt(limited.url, 'POST', '/v1/me/password', {
+          callAt(limited, 'POST', '/v1/me/password', {
             token: sessions.editorA,
             body: { currentPassword: 'guessing the password', newPassword: 'a brand new password' },
           });
@@ -321,9 +308,7 @@ export function accountRouteCases(
         assert.equal(third.status, 429);
         assert.equal(third.body.code, 'RATE_LIMITED');
         assert.match(third.headers.get('retry-after') ?? '', /^\d+$/);
-      } finally {
-        await limited.close();
-      }
+      });
     });
 
     it('DELETE /v1/orgs/{orgId}/members/{userId}: the owner removes a member and their tokens; never the last owner', async () => {
@@ -334,13 +319,15 @@ export function accountRouteCases(
       });
       const leaver = created.body.user as User;
       const leaverSession = await session(address, String(created.body.initialPassword));
-      const token = await createApiToken(store, {
-        kind: 'personal',
-        organisationId: orgA,
-        userId: leaver.id,
-        name: 'script',
-        role: 'editor',
-      });
+      const token = await withStore((store) =>
+        createApiToken(store, {
+          kind: 'personal',
+          organisationId: orgA,
+          userId: leaver.id,
+          name: 'script',
+          role: 'editor',
+        }),
+      );
       assert.equal((await call('GET', `/v1/orgs/${orgA}/products`, { token: token.secret })).status, 200);
 
       const byEditor = await call('DELETE', `/v1/orgs/${orgA}/members/${leaver.id}`, {
@@ -355,13 +342,17 @@ export function accountRouteCases(
         message: `no organisation '${orgA}'`,
         details: {},
       });
-      assert.equal(await roleIn(store, orgA, leaver.id), 'editor', 'refused removals change nothing');
+      assert.equal(
+        await withStore((store) => roleIn(store, orgA, leaver.id)),
+        'editor',
+        'refused removals change nothing',
+      );
 
       const removed = await call('DELETE', `/v1/orgs/${orgA}/members/${leaver.id}`, {
         token: sessions.ownerA,
       });
       assert.equal(removed.status, 204, JSON.stringify(removed.body));
-      assert.equal(await roleIn(store, orgA, leaver.id), undefined);
+      assert.equal(await withStore((store) => roleIn(store, orgA, leaver.id)), undefined);
       assert.equal(
         (await call('GET', `/v1/orgs/${orgA}/products`, { token: leaverSession })).status,
         404,
@@ -378,7 +369,7 @@ export function accountRouteCases(
         token: sessions.ownerA,
       });
       assert.equal(ofB.status, 404);
-      assert.equal(await roleIn(store, orgB, people.ownerB.id), 'owner');
+      assert.equal(await withStore((store) => roleIn(store, orgB, people.ownerB.id)), 'owner');
 
       const last = await call('DELETE', `/v1/orgs/${orgB}/members/${people.ownerB.id}`, {
         token: sessions.ownerB,
@@ -386,7 +377,7 @@ export function accountRouteCases(
       assert.equal(last.status, 409);
       assert.equal(last.body.code, 'CONFLICT');
       assert.match(String(last.body.message), /last owner .* make another member owner first/);
-      assert.equal(await roleIn(store, orgB, people.ownerB.id), 'owner');
+      assert.equal(await withStore((store) => roleIn(store, orgB, people.ownerB.id)), 'owner');
 
       // With a second owner, an owner may leave.
       const second = await call('POST', `/v1/orgs/${orgB}/members`, {
@@ -426,7 +417,7 @@ export function accountRouteCases(
       }
       for (const schema of ['NewMember', 'Member', 'CreatedMember', 'PasswordChange'])
         assert.ok(doc.components.schemas[schema], schema);
-      assert.deepEqual(logged, [], 'no internal errors');
+      assert.deepEqual(harness.problems(), [], 'no internal errors');
     });
   });
 }

@@ -16,10 +16,7 @@ import {
   type DatabaseVersion,
   type Store,
 } from '@opencfp/store';
-import { createApp } from '../app.js';
-import { loadConfig } from '../config.js';
-import type { ServerLogger } from '../routing.js';
-import { listen } from '../serve.js';
+import type { OpenHarness, RouteHarness } from './route-harness.js';
 
 const PASSWORD = 'correct horse battery';
 /** A small openLCA database (4 processes, one of them a waste treatment). */
@@ -72,16 +69,10 @@ const near = (actual: number, expected: number, label = '') =>
  * GET /v1/orgs/{orgId}/databases/{versionId}/processes (listing, search in English and Chinese and by location,
  * paging, visibility, validation) and POST …/footprint with `unit`, on a store.
  */
-export function databaseRouteCases(
-  name: string,
-  open: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>,
-) {
+export function databaseRouteCases(name: string, openHarness: OpenHarness) {
   describe(`background datasets and footprints in any unit: ${name}`, () => {
-    let store: Store;
-    let cleanup: (() => Promise<void>) | undefined;
-    let server: { url: string; close(): Promise<void> };
-    const lines: string[] = [];
-    const logger: ServerLogger = { error: (m) => lines.push(m), warn: (m) => lines.push(m) };
+    let harness: RouteHarness;
+    const withStore = <T>(fn: (store: Store) => Promise<T>) => harness.withStore(fn);
     const tokens = { ownerA: '', viewerA: '', ownerB: '', clientB: '' };
     let orgA = '';
     let orgB = '';
@@ -91,7 +82,7 @@ export function databaseRouteCases(
       const headers: Record<string, string> = {};
       if (token) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${server.url}${path}`, {
+      const res = await fetch(`${harness.url}${path}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -116,59 +107,57 @@ export function databaseRouteCases(
     }
 
     before(async () => {
-      ({ store, cleanup } = await open());
-      const config = loadConfig({ env: { PORT: '0', OPENCFP_DATA_DIR: ':memory:' } });
-      server = await listen(createApp({ store, config, logger }), { port: 0, host: '127.0.0.1' });
-      const unique = randomUUID().slice(0, 8);
-      const user = async (label: string) => {
-        const made = await createUser(store, {
-          email: `${label}-${unique}@example.com`,
-          name: label,
-          password: PASSWORD,
+      harness = await openHarness();
+      await withStore(async (store) => {
+        const unique = randomUUID().slice(0, 8);
+        const user = async (label: string) => {
+          const made = await createUser(store, {
+            email: `${label}-${unique}@example.com`,
+            name: label,
+            password: PASSWORD,
+          });
+          const session = await signIn(store, made.email, PASSWORD);
+          assert.ok(session);
+          return { id: made.id, token: session.token };
+        };
+        const ownerA = await user('owner-a');
+        const viewerA = await user('viewer-a');
+        const ownerB = await user('owner-b');
+        orgA = (await createOrganisation(store, { name: 'A', slug: `a-${unique}` }, ownerA.id)).id;
+        orgB = (await createOrganisation(store, { name: 'B', slug: `b-${unique}` }, ownerB.id)).id;
+        await setMembership(store, orgA, viewerA.id, 'viewer', ownerA.id);
+        const clientB = await createApiToken(store, {
+          kind: 'client',
+          organisationId: orgB,
+          name: 'b',
+          role: 'owner',
+          createdBy: ownerB.id,
         });
-        const session = await signIn(store, made.email, PASSWORD);
-        assert.ok(session);
-        return { id: made.id, token: session.token };
-      };
-      const ownerA = await user('owner-a');
-      const viewerA = await user('viewer-a');
-      const ownerB = await user('owner-b');
-      orgA = (await createOrganisation(store, { name: 'A', slug: `a-${unique}` }, ownerA.id)).id;
-      orgB = (await createOrganisation(store, { name: 'B', slug: `b-${unique}` }, ownerB.id)).id;
-      await setMembership(store, orgA, viewerA.id, 'viewer', ownerA.id);
-      const clientB = await createApiToken(store, {
-        kind: 'client',
-        organisationId: orgB,
-        name: 'b',
-        role: 'owner',
-        createdBy: ownerB.id,
+        Object.assign(tokens, {
+          ownerA: ownerA.token,
+          viewerA: viewerA.token,
+          ownerB: ownerB.token,
+          clientB: clientB.secret,
+        });
+        versions.starter = await importBackgroundDatabase(
+          store,
+          { organisationId: null, name: 'OpenCFP starter database', path: starterDatabasePath() },
+          null,
+        );
+        versions.bikeA = await importBackgroundDatabase(
+          store,
+          { organisationId: orgA, name: 'bicycle', path: BICYCLE },
+          ownerA.id,
+        );
+        versions.bikeB = await importBackgroundDatabase(
+          store,
+          { organisationId: orgB, name: 'bicycle', path: BICYCLE },
+          ownerB.id,
+        );
       });
-      Object.assign(tokens, {
-        ownerA: ownerA.token,
-        viewerA: viewerA.token,
-        ownerB: ownerB.token,
-        clientB: clientB.secret,
-      });
-      versions.starter = await importBackgroundDatabase(
-        store,
-        { organisationId: null, name: 'OpenCFP starter database', path: starterDatabasePath() },
-        null,
-      );
-      versions.bikeA = await importBackgroundDatabase(
-        store,
-        { organisationId: orgA, name: 'bicycle', path: BICYCLE },
-        ownerA.id,
-      );
-      versions.bikeB = await importBackgroundDatabase(
-        store,
-        { organisationId: orgB, name: 'bicycle', path: BICYCLE },
-        ownerB.id,
-      );
     });
     after(async () => {
-      await server?.close();
-      await store?.close();
-      await cleanup?.();
+      await harness?.close();
     });
 
     it('lists every dataset of an own version, one per product and treated waste, by process name (viewer)', async () => {
@@ -232,7 +221,7 @@ export function databaseRouteCases(
 
     it('lists the shared starter database to every organisation: all its processes, sorted, with locations', async () => {
       const first = await list(processesOf(versions.starter, '?limit=500'));
-      const database = await loadBackgroundDatabase(store, orgA, versions.starter.id);
+      const database = await withStore((store) => loadBackgroundDatabase(store, orgA, versions.starter.id));
       assert.equal(first.total, database.processes.length, 'one product per starter process');
       assert.equal(first.processes.length, first.total);
       assert.deepEqual(
@@ -489,7 +478,7 @@ export function databaseRouteCases(
         String(product.body.message).endsWith(`'f-frame'. (${listing})`),
         String(product.body.message),
       );
-      assert.deepEqual(lines, [], 'nothing was logged');
+      assert.deepEqual(harness.problems(), [], 'nothing was logged');
     });
 
     it('the OpenAPI document describes the listing, its query and its answer', async () => {

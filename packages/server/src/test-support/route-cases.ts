@@ -15,10 +15,7 @@ import {
   type Store,
   type User,
 } from '@opencfp/store';
-import { createApp } from '../app.js';
-import { loadConfig, type ServerConfig } from '../config.js';
-import type { ServerLogger } from '../routing.js';
-import { listen } from '../serve.js';
+import type { OpenHarness, RouteHarness } from './route-harness.js';
 
 const PASSWORD = 'correct horse battery';
 /** A small openLCA database (4 processes) to import as an organisation's own. */
@@ -45,17 +42,6 @@ interface Issue {
   code: string;
 }
 
-function testConfig(env: Record<string, string> = {}): ServerConfig {
-  return loadConfig({
-    env: { PORT: '0', OPENCFP_DATA_DIR: ':memory:', OPENCFP_AUTH_RATE_LIMIT_MAX: '1000', ...env },
-  });
-}
-
-function recordingLogger(): ServerLogger & { lines: string[] } {
-  const lines: string[] = [];
-  return { lines, error: (m) => lines.push(m), warn: (m) => lines.push(m) };
-}
-
 /** Issues of a 400 VALIDATION_FAILED body, as `location:path` strings. */
 function issuePaths(answer: Answer): string[] {
   assert.equal(answer.status, 400, JSON.stringify(answer.body));
@@ -72,15 +58,10 @@ function issuePaths(answer: Answer): string[] {
  * Every /v1 route on a store: happy paths, validation, 401/403, tenant isolation over every organisation-scoped
  * route of the OpenAPI document, optimistic concurrency, the sign-in rate limit and the session cookie.
  */
-export function routeCases(
-  name: string,
-  open: () => Promise<{ store: Store; cleanup?: () => Promise<void> }>,
-) {
+export function routeCases(name: string, openHarness: OpenHarness) {
   describe(`/v1 routes: ${name}`, () => {
-    let store: Store;
-    let cleanup: (() => Promise<void>) | undefined;
-    let server: { url: string; close(): Promise<void> };
-    const logger = recordingLogger();
+    let harness: RouteHarness;
+    const withStore = <T>(fn: (store: Store) => Promise<T>) => harness.withStore(fn);
     const unique = () => randomUUID().slice(0, 8);
 
     // people and their session tokens; organisation A is made through the API, B through the store
@@ -97,7 +78,7 @@ export function routeCases(
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       if (options.cookie) headers.cookie = options.cookie;
       if (options.body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(`${server.url}${path}`, {
+      const res = await fetch(`${harness.url}${path}`, {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
@@ -148,36 +129,32 @@ export function routeCases(
     });
 
     before(async () => {
-      ({ store, cleanup } = await open());
-      server = await listen(createApp({ store, config: testConfig(), logger }), {
-        port: 0,
-        host: '127.0.0.1',
+      harness = await openHarness();
+      await withStore(async (store) => {
+        for (const key of Object.keys({
+          ownerA: 0,
+          editorA: 0,
+          editor2A: 0,
+          viewerA: 0,
+          ownerB: 0,
+          newcomer: 0,
+        }) as (keyof typeof people)[]) {
+          people[key] = await createUser(store, {
+            email: `${key}-${unique()}@example.com`,
+            name: key,
+            password: PASSWORD,
+          });
+          const session = await signIn(store, people[key].email, PASSWORD);
+          assert.ok(session);
+          sessions[key] = session.token;
+        }
+        orgB = (
+          await createOrganisation(store, { name: 'Other Org', slug: `other-${unique()}` }, people.ownerB.id)
+        ).id;
       });
-      for (const key of Object.keys({
-        ownerA: 0,
-        editorA: 0,
-        editor2A: 0,
-        viewerA: 0,
-        ownerB: 0,
-        newcomer: 0,
-      }) as (keyof typeof people)[]) {
-        people[key] = await createUser(store, {
-          email: `${key}-${unique()}@example.com`,
-          name: key,
-          password: PASSWORD,
-        });
-        const session = await signIn(store, people[key].email, PASSWORD);
-        assert.ok(session);
-        sessions[key] = session.token;
-      }
-      orgB = (
-        await createOrganisation(store, { name: 'Other Org', slug: `other-${unique()}` }, people.ownerB.id)
-      ).id;
     });
     after(async () => {
-      await server?.close();
-      await store?.close();
-      await cleanup?.();
+      await harness?.close();
     });
 
     it('sign-in answers a session token and sets an HttpOnly SameSite=Lax cookie; wrong credentials are one 401', async () => {
@@ -219,15 +196,8 @@ export function routeCases(
     });
 
     it('over https behind a trusted proxy the cookie is Secure', async () => {
-      const proxied = await listen(
-        createApp({ store, config: testConfig({ OPENCFP_TRUST_PROXY: 'true' }), logger }),
-        {
-          port: 0,
-          host: '127.0.0.1',
-        },
-      );
-      try {
-        const res = await fetch(`${proxied.url}/v1/auth/sign-in`, {
+      await harness.withServer({ OPENCFP_TRUST_PROXY: 'true' }, async (proxied) => {
+        const res = await fetch(`${proxied}/v1/auth/sign-in`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
           body: JSON.stringify({ email: people.viewerA.email, password: PASSWORD }),
@@ -235,9 +205,7 @@ export function routeCases(
         assert.equal(res.status, 200);
         await res.arrayBuffer();
         assert.match(res.headers.getSetCookie().join('\n'), /opencfp_session=.*Secure/i);
-      } finally {
-        await proxied.close();
-      }
+      });
     });
 
     it('organisations: a signed-in user creates one and owns it; lists and reads; a taken slug is 409', async () => {
@@ -385,7 +353,7 @@ export function routeCases(
       // OAuth2 client credentials (RFC 6749 §4.4): in the form, or in HTTP Basic.
       const clientId = String(client.body.clientId);
       const form = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
-        fetch(`${server.url}/v1/oauth/token`, {
+        fetch(`${harness.url}/v1/oauth/token`, {
           method: 'POST',
           headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
           body: new URLSearchParams(fields).toString(),
@@ -553,26 +521,28 @@ export function routeCases(
     });
 
     it('databases: an organisation lists its own versions and the shared ones; one version with its first 1000 issues; another’s is 404', async () => {
-      versions.shared = await importBackgroundDatabase(
-        store,
-        {
-          organisationId: null,
-          name: 'OpenCFP starter database',
-          path: starterDatabasePath(),
-          sourceName: 'starter',
-        },
-        null,
-      );
-      versions.ownA = await importBackgroundDatabase(
-        store,
-        { organisationId: orgA, name: 'bicycle', path: BICYCLE },
-        people.ownerA.id,
-      );
-      versions.ownB = await importBackgroundDatabase(
-        store,
-        { organisationId: orgB, name: 'bicycle', path: BICYCLE },
-        people.ownerB.id,
-      );
+      await withStore(async (store) => {
+        versions.shared = await importBackgroundDatabase(
+          store,
+          {
+            organisationId: null,
+            name: 'OpenCFP starter database',
+            path: starterDatabasePath(),
+            sourceName: 'starter',
+          },
+          null,
+        );
+        versions.ownA = await importBackgroundDatabase(
+          store,
+          { organisationId: orgA, name: 'bicycle', path: BICYCLE },
+          people.ownerA.id,
+        );
+        versions.ownB = await importBackgroundDatabase(
+          store,
+          { organisationId: orgB, name: 'bicycle', path: BICYCLE },
+          people.ownerB.id,
+        );
+      });
 
       const listed = await call('GET', `/v1/orgs/${orgA}/databases`, { token: sessions.viewerA });
       assert.equal(listed.status, 200, JSON.stringify(listed.body));
@@ -638,20 +608,22 @@ export function routeCases(
         message: `issue ${i}`,
       }));
       const many = randomUUID();
-      await store.db
-        .insertInto('database_versions')
-        .values({
-          id: many,
-          database_id: versions.ownA.databaseId,
-          version: 50,
-          format: 'openlca-jsonld',
-          source_name: 'many-issues.zip',
-          content_hash: 'sha256:0',
-          status: 'ready',
-          stats: '{}',
-          issues: JSON.stringify(issues),
-        })
-        .execute();
+      await withStore((store) =>
+        store.db
+          .insertInto('database_versions')
+          .values({
+            id: many,
+            database_id: versions.ownA.databaseId,
+            version: 50,
+            format: 'openlca-jsonld',
+            source_name: 'many-issues.zip',
+            content_hash: 'sha256:0',
+            status: 'ready',
+            stats: '{}',
+            issues: JSON.stringify(issues),
+          })
+          .execute(),
+      );
       const capped = await call('GET', `/v1/orgs/${orgA}/databases/${many}`, { token: sessions.viewerA });
       assert.equal(capped.status, 200);
       assert.equal(capped.body.issueCount, 1001);
@@ -1111,12 +1083,8 @@ export function routeCases(
       const big = aModel('big', 'x'.repeat(1100), 1000); // a little over 1 MB as JSON
       // the default body limit (1 MB) comes first (on a listener of its own: the server answers 413 before
       // reading the body and closes that connection)
-      const strict = await listen(createApp({ store, config: testConfig(), logger }), {
-        port: 0,
-        host: '127.0.0.1',
-      });
-      try {
-        const res = await fetch(`${strict.url}${path}`, {
+      await harness.withServer({}, async (strict) => {
+        const res = await fetch(`${strict}${path}`, {
           method: 'PUT',
           headers: {
             authorization: `Bearer ${sessions.editorA}`,
@@ -1127,15 +1095,9 @@ export function routeCases(
         });
         assert.equal(res.status, 413);
         assert.equal(((await res.json()) as { code: string }).code, 'PAYLOAD_TOO_LARGE');
-      } finally {
-        await strict.close();
-      }
-      const roomy = await listen(
-        createApp({ store, config: testConfig({ OPENCFP_BODY_LIMIT: '4mb' }), logger }),
-        { port: 0, host: '127.0.0.1' },
-      );
-      try {
-        const res = await fetch(`${roomy.url}${path}`, {
+      });
+      await harness.withServer({ OPENCFP_BODY_LIMIT: '4mb' }, async (roomy) => {
+        const res = await fetch(`${roomy}${path}`, {
           method: 'PUT',
           headers: {
             authorization: `Bearer ${sessions.editorA}`,
@@ -1151,7 +1113,7 @@ export function routeCases(
         };
         assert.deepEqual(issuePaths(answer), ['body:model']);
         assert.match(String(answer.body.message), /larger than 1048576 bytes/);
-        const fits = await fetch(`${roomy.url}${path}`, {
+        const fits = await fetch(`${roomy}${path}`, {
           method: 'PUT',
           headers: {
             authorization: `Bearer ${sessions.editorA}`,
@@ -1162,9 +1124,7 @@ export function routeCases(
         });
         assert.equal(fits.status, 200, 'just under 1 MB is kept');
         await fits.arrayBuffer();
-      } finally {
-        await roomy.close();
-      }
+      });
     });
 
     it('models: viewers read but do not write (403, nothing written); machine clients save models as their token', async () => {
@@ -1195,13 +1155,15 @@ export function routeCases(
 
       // A machine client (e.g. a supplier's PACT integration) with the editor role creates and saves models; the
       // store records its token where a user would be, and the audit log names it.
-      const client = await createApiToken(store, {
-        kind: 'client',
-        organisationId: orgA,
-        name: 'modeller',
-        role: 'editor',
-        createdBy: people.ownerA.id,
-      });
+      const client = await withStore((store) =>
+        createApiToken(store, {
+          kind: 'client',
+          organisationId: orgA,
+          name: 'modeller',
+          role: 'editor',
+          createdBy: people.ownerA.id,
+        }),
+      );
       const byClient = await call('POST', `/v1/orgs/${orgA}/models`, {
         token: client.secret,
         body: { productId, name: 'from the ERP', model: aModel('erp') },
@@ -1213,11 +1175,13 @@ export function routeCases(
         body: { model: aModel('saved by the ERP') },
       });
       assert.equal(saved.status, 200, JSON.stringify(saved.body));
-      const rows = await store.db
-        .selectFrom('product_models')
-        .where('id', 'in', [String(byClient.body.id), String(made.body.id)])
-        .select(['updated_by', 'updated_by_token'])
-        .execute();
+      const rows = await withStore((store) =>
+        store.db
+          .selectFrom('product_models')
+          .where('id', 'in', [String(byClient.body.id), String(made.body.id)])
+          .select(['updated_by', 'updated_by_token'])
+          .execute(),
+      );
       assert.deepEqual(
         rows.map((r) => [r.updated_by, r.updated_by_token]),
         [
@@ -1227,11 +1191,13 @@ export function routeCases(
       );
       const calculated = await call('POST', `${path}/calculations`, { token: client.secret, body: {} });
       assert.equal(calculated.status, 201, JSON.stringify(calculated.body));
-      const result = await store.db
-        .selectFrom('calculation_results')
-        .where('id', '=', String(calculated.body.id))
-        .select(['created_by', 'created_by_token'])
-        .executeTakeFirstOrThrow();
+      const result = await withStore((store) =>
+        store.db
+          .selectFrom('calculation_results')
+          .where('id', '=', String(calculated.body.id))
+          .select(['created_by', 'created_by_token'])
+          .executeTakeFirstOrThrow(),
+      );
       assert.deepEqual([result.created_by, result.created_by_token], [null, client.id]);
       const listed = await call('GET', `/v1/orgs/${orgA}/models?productId=${productId}`, {
         token: sessions.viewerA,
@@ -1257,7 +1223,7 @@ export function routeCases(
     });
 
     it('a JSON route sent another body type is 415 saying how to send it', async () => {
-      const res = await fetch(`${server.url}/v1/orgs/${orgA}/products`, {
+      const res = await fetch(`${harness.url}/v1/orgs/${orgA}/products`, {
         method: 'POST',
         headers: { authorization: `Bearer ${sessions.editorA}`, 'content-type': 'text/plain' },
         body: JSON.stringify(newProduct('Typed')),
@@ -1287,7 +1253,7 @@ export function routeCases(
         'body:identifiers.0.value',
         'body:nameEn',
       ]);
-      const malformed = await fetch(`${server.url}/v1/orgs/${orgA}/products`, {
+      const malformed = await fetch(`${harness.url}/v1/orgs/${orgA}/products`, {
         method: 'POST',
         headers: { authorization: `Bearer ${sessions.editorA}`, 'content-type': 'application/json' },
         body: '{"nameEn": ',
@@ -1383,10 +1349,12 @@ export function routeCases(
       });
       assert.equal(result.status, 201, JSON.stringify(result.body));
       // queued, and stays so: no job runner runs here
-      const job = await jobs.enqueue(
-        store,
-        { organisationId: orgA, kind: 'database-import', input: {} },
-        { userId: people.editorA.id, actorId: people.editorA.id },
+      const job = await withStore((store) =>
+        jobs.enqueue(
+          store,
+          { organisationId: orgA, kind: 'database-import', input: {} },
+          { userId: people.editorA.id, actorId: people.editorA.id },
+        ),
       );
       // a path parameter's value, by name or by the collection before it (`products/{id}`, `models/{id}`)
       const ids: Record<string, string> = {
@@ -1396,16 +1364,19 @@ export function routeCases(
         'products/id': String(product.body.id),
         'models/id': String(model.body.id),
         'databases/versionId': versions.ownA.id,
+        processId: 'p-frame',
         tokenId: String(token.body.id),
         userId: people.viewerA.id,
       };
-      const clientB = await createApiToken(store, {
-        kind: 'client',
-        organisationId: orgB,
-        name: 'b',
-        role: 'owner',
-        createdBy: people.ownerB.id,
-      });
+      const clientB = await withStore((store) =>
+        createApiToken(store, {
+          kind: 'client',
+          organisationId: orgB,
+          name: 'b',
+          role: 'owner',
+          createdBy: people.ownerB.id,
+        }),
+      );
       const outsiders: Record<string, string> = {
         'owner of B (session)': sessions.ownerB,
         'client of B (owner role)': clientB.secret,
@@ -1457,10 +1428,10 @@ export function routeCases(
         details: {},
       });
       // and nothing changed
-      const keptJob = await jobs.get(store, orgA, job.id);
+      const keptJob = await withStore((store) => jobs.get(store, orgA, job.id));
       assert.deepEqual([keptJob.status, keptJob.cancelRequested], ['queued', false], 'not cancelled');
       assert.deepEqual(
-        await jobs.list(store, orgA, { kind: 'database-import' }),
+        await withStore((store) => jobs.list(store, orgA, { kind: 'database-import' })),
         [keptJob],
         'nor retried, nor uploaded',
       );
@@ -1473,11 +1444,9 @@ export function routeCases(
         token: String(token.body.secret),
       });
       assert.deepEqual([keptModel.body.model, keptModel.body.version], [aModel('secret'), 1]);
-      const members = await store.db
-        .selectFrom('memberships')
-        .where('organisation_id', '=', orgA)
-        .select('user_id')
-        .execute();
+      const members = await withStore((store) =>
+        store.db.selectFrom('memberships').where('organisation_id', '=', orgA).select('user_id').execute(),
+      );
       assert.ok(!members.some((m) => m.user_id === people.ownerB.id || m.user_id === people.newcomer.id));
       // B's own ids in A's path do not help either
       const productB = await call('POST', `/v1/orgs/${orgB}/products`, {
@@ -1563,11 +1532,13 @@ export function routeCases(
       assert.equal(final.body.version, 3);
       assert.deepEqual(final.body.model, merged);
       assert.equal((final.body.model as { description?: string }).description, 'first editor');
-      const audit = await store.db
-        .selectFrom('audit_log')
-        .where('entity_id', '=', String(created.body.id))
-        .select('action')
-        .execute();
+      const audit = await withStore((store) =>
+        store.db
+          .selectFrom('audit_log')
+          .where('entity_id', '=', String(created.body.id))
+          .select('action')
+          .execute(),
+      );
       assert.deepEqual(audit.map((a) => a.action).sort(), ['create', 'update', 'update']);
     });
 
@@ -1618,7 +1589,7 @@ export function routeCases(
       assert.equal(evil.status, 403);
       const same = await call('POST', `/v1/orgs/${orgA}/products`, {
         cookie,
-        headers: { origin: server.url },
+        headers: { origin: harness.url },
         body: newProduct('Same origin'),
       });
       assert.equal(same.status, 201);
@@ -1634,7 +1605,7 @@ export function routeCases(
     });
 
     it('sign-out ends the session and clears the cookie', async () => {
-      const session = await signIn(store, people.newcomer.email, PASSWORD);
+      const session = await withStore((store) => signIn(store, people.newcomer.email, PASSWORD));
       assert.ok(session);
       const out = await call('POST', '/v1/auth/sign-out', { token: session.token });
       assert.equal(out.status, 204);
@@ -1644,16 +1615,9 @@ export function routeCases(
     });
 
     it('sign-in is rate-limited per client: 429 RATE_LIMITED with Retry-After', async () => {
-      const limited = await listen(
-        createApp({ store, config: testConfig({ OPENCFP_AUTH_RATE_LIMIT_MAX: '2' }), logger }),
-        {
-          port: 0,
-          host: '127.0.0.1',
-        },
-      );
-      try {
+      await harness.withServer({ OPENCFP_AUTH_RATE_LIMIT_MAX: '2' }, async (limited) => {
         const attempt = async () => {
-          const res = await fetch(`${limited.url}/v1/auth/sign-in`, {
+          const res = await fetch(`${limited}/v1/auth/sign-in`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ email: people.viewerA.email, password: 'guessing-the-password' }),
@@ -1669,9 +1633,7 @@ export function routeCases(
         assert.equal(third.status, 429);
         assert.equal(third.body.code, 'RATE_LIMITED');
         assert.match(third.retryAfter ?? '', /^\d+$/);
-      } finally {
-        await limited.close();
-      }
+      });
     });
 
     it('the OpenAPI document describes every /v1 route with its security, and nothing was logged', async () => {
@@ -1684,46 +1646,54 @@ export function routeCases(
         .flatMap(([path, methods]) =>
           Object.entries(methods).map(([method, op]) => ({ route: `${method.toUpperCase()} ${path}`, op })),
         );
-      assert.deepEqual(routes.map((r) => r.route).sort(), [
-        'DELETE /v1/orgs/{orgId}/members/{userId}',
-        'DELETE /v1/orgs/{orgId}/models/{id}',
-        'DELETE /v1/orgs/{orgId}/products/{id}',
-        'DELETE /v1/orgs/{orgId}/tokens/{tokenId}',
-        'GET /v1/me',
-        'GET /v1/orgs',
-        'GET /v1/orgs/{orgId}',
-        'GET /v1/orgs/{orgId}/calculations/{resultId}',
-        'GET /v1/orgs/{orgId}/databases',
-        'GET /v1/orgs/{orgId}/databases/{versionId}',
-        'GET /v1/orgs/{orgId}/databases/{versionId}/processes',
-        'GET /v1/orgs/{orgId}/jobs',
-        'GET /v1/orgs/{orgId}/jobs/{jobId}',
-        'GET /v1/orgs/{orgId}/jobs/{jobId}/events',
-        'GET /v1/orgs/{orgId}/members',
-        'GET /v1/orgs/{orgId}/models',
-        'GET /v1/orgs/{orgId}/models/{id}',
-        'GET /v1/orgs/{orgId}/models/{id}/calculations',
-        'GET /v1/orgs/{orgId}/products',
-        'GET /v1/orgs/{orgId}/products/{id}',
-        'PATCH /v1/orgs/{orgId}/models/{id}',
-        'PATCH /v1/orgs/{orgId}/products/{id}',
-        'POST /v1/auth/sign-in',
-        'POST /v1/auth/sign-out',
-        'POST /v1/me/password',
-        'POST /v1/oauth/token',
-        'POST /v1/orgs',
-        'POST /v1/orgs/{orgId}/databases',
-        'POST /v1/orgs/{orgId}/databases/{versionId}/footprint',
-        'POST /v1/orgs/{orgId}/jobs/{jobId}/cancel',
-        'POST /v1/orgs/{orgId}/jobs/{jobId}/retry',
-        'POST /v1/orgs/{orgId}/members',
-        'POST /v1/orgs/{orgId}/models',
-        'POST /v1/orgs/{orgId}/models/{id}/calculations',
-        'POST /v1/orgs/{orgId}/models/{id}/jobs',
-        'POST /v1/orgs/{orgId}/products',
-        'POST /v1/orgs/{orgId}/tokens',
-        'PUT /v1/orgs/{orgId}/models/{id}',
-      ]);
+      assert.deepEqual(
+        routes.map((r) => r.route).sort(),
+        [
+          'DELETE /v1/orgs/{orgId}/members/{userId}',
+          'DELETE /v1/orgs/{orgId}/models/{id}',
+          'DELETE /v1/orgs/{orgId}/products/{id}',
+          'DELETE /v1/orgs/{orgId}/tokens/{tokenId}',
+          'GET /v1/me',
+          'GET /v1/orgs',
+          'GET /v1/orgs/{orgId}',
+          'GET /v1/orgs/{orgId}/calculations/{resultId}',
+          'GET /v1/orgs/{orgId}/calculations/{resultId}/sankey',
+          'GET /v1/orgs/{orgId}/calculations/{resultId}/upstream',
+          'GET /v1/orgs/{orgId}/databases',
+          'GET /v1/orgs/{orgId}/databases/{versionId}',
+          'GET /v1/orgs/{orgId}/databases/{versionId}/processes',
+          'GET /v1/orgs/{orgId}/databases/{versionId}/processes/{processId}',
+          'GET /v1/orgs/{orgId}/jobs',
+          'GET /v1/orgs/{orgId}/jobs/{jobId}',
+          'GET /v1/orgs/{orgId}/jobs/{jobId}/events',
+          'GET /v1/orgs/{orgId}/members',
+          'GET /v1/orgs/{orgId}/models',
+          'GET /v1/orgs/{orgId}/models/{id}',
+          'GET /v1/orgs/{orgId}/models/{id}/calculations',
+          'GET /v1/orgs/{orgId}/products',
+          'GET /v1/orgs/{orgId}/products/{id}',
+          'PATCH /v1/orgs/{orgId}/models/{id}',
+          'PATCH /v1/orgs/{orgId}/products/{id}',
+          'POST /v1/auth/sign-in',
+          'POST /v1/auth/sign-out',
+          'POST /v1/me/password',
+          'POST /v1/oauth/token',
+          'POST /v1/orgs',
+          'POST /v1/orgs/{orgId}/databases',
+          'POST /v1/orgs/{orgId}/databases/{versionId}/footprint',
+          'POST /v1/orgs/{orgId}/jobs/{jobId}/cancel',
+          'POST /v1/orgs/{orgId}/jobs/{jobId}/retry',
+          'POST /v1/orgs/{orgId}/members',
+          'POST /v1/orgs/{orgId}/models',
+          'POST /v1/orgs/{orgId}/models/{id}/calculations',
+          'POST /v1/orgs/{orgId}/models/{id}/jobs',
+          'POST /v1/orgs/{orgId}/products',
+          'POST /v1/orgs/{orgId}/tokens',
+          'PUT /v1/orgs/{orgId}/models/{id}',
+          'GET /v1/reference/electricity',
+          'GET /v1/reference/transport',
+        ].sort(),
+      );
       for (const { route, op } of routes) {
         assert.ok(op.responses.default, `${route} documents its errors`);
         if (route !== 'POST /v1/auth/sign-in' && route !== 'POST /v1/oauth/token')
@@ -1754,7 +1724,7 @@ export function routeCases(
         'JobError',
       ])
         assert.ok(doc.components.schemas[schema], schema);
-      assert.deepEqual(logger.lines, [], 'no internal errors');
+      assert.deepEqual(harness.problems(), [], 'no internal errors');
     });
   });
 }
