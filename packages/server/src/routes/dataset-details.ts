@@ -63,13 +63,10 @@ const ExchangeSchema = z
     formula: z.string().nullable(),
     unit: z.string().openapi({ description: "the unit's name (its id when the database does not name it)" }),
     provider: ProviderSchema.nullable(),
-    dqEntry: z
-      .string()
-      .nullable()
-      .openapi({
-        description: 'pedigree scores as the database gives them, e.g. "(2,3,1,1,1)"',
-        example: '(2,3,1,1,1)',
-      }),
+    dqEntry: z.string().nullable().openapi({
+      description: 'pedigree scores as the database gives them, e.g. "(2,3,1,1,1)"',
+      example: '(2,3,1,1,1)',
+    }),
     uncertainty: Uncertainty.nullable(),
     description: z.string().nullable(),
   })
