@@ -38,7 +38,10 @@ export async function writeZipFile(
     if (failed) throw failed;
     await rename(temp, target);
   } catch (err) {
+    // The temporary file is opened asynchronously: wait until the stream has opened and closed it, or an early
+    // failure would delete it first and leave the file its late open creates.
     stream.destroy();
+    if (!stream.closed) await once(stream, 'close');
     await rm(temp, { force: true });
     if (err instanceof FormatError) throw err;
     throw new FormatError('WRITE_FAILED', `Could not write ${target}: ${(err as Error).message}`, {

@@ -1,7 +1,7 @@
 // Jobs and database uploads on a PostgreSQL server (OPENCFP_TEST_DATABASE_URL, started by scripts/run-tests.mjs).
 import assert from 'node:assert/strict';
 import { openStore } from '@opencfp/store';
-import { freshPostgresDatabase } from './test-support/postgres-for-tests.js';
+import { freshPostgresDatabase } from '@opencfp/store/test-support';
 import { jobRouteCases } from './test-support/job-route-cases.js';
 
 jobRouteCases(

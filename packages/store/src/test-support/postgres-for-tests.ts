@@ -28,7 +28,17 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
       try {
-        await c.query(`drop database if exists ${name} with (force)`);
+        // FORCE ends the database's connections, but a role that is not superuser may not end an autovacuum
+        // worker's (42501, "must be a member of the role whose process is being terminated"); it soon finishes.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name} with (force)`);
+            return;
+          } catch (e) {
+            if ((e as { code?: string }).code !== '42501' || attempt === 50) throw e;
+            await new Promise((done) => setTimeout(done, 100));
+          }
+        }
       } finally {
         await c.end();
       }
