@@ -27,6 +27,7 @@ import { jobsRouter } from './routes/jobs.js';
 import { modelJobsRouter } from './routes/model-jobs.js';
 import { calculationsRouter } from './routes/calculations.js';
 import { datasetDetailsRouter } from './routes/dataset-details.js';
+import { flowsRouter } from './routes/flows.js';
 import { resultAnalysisRouter } from './routes/result-analysis.js';
 import { footprintsRouter } from './routes/footprints.js';
 import { modelsRouter } from './routes/models.js';
@@ -194,6 +195,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/v1', calculationsRouter(calculatorCache));
   app.route('/v1', resultAnalysisRouter(calculatorCache));
   app.route('/v1', datasetDetailsRouter(calculatorCache));
+  app.route('/v1', flowsRouter(calculatorCache));
   const jobUpdates = options.jobUpdates ?? new JobUpdates();
   app.route('/v1', jobsRouter(jobUpdates));
   app.route('/v1', databaseUploadRouter(jobUpdates));

@@ -14,6 +14,11 @@ const DashboardPage = lazy(() => import('./pages/dashboard-page'));
 const DatabasesPage = lazy(() => import('./pages/databases-page'));
 const ProcessPage = lazy(() => import('./pages/process-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+const ModelResultsPage = lazy(() => import('./pages/results/model-results-page'));
+const ResultPage = lazy(() => import('./pages/results/result-page'));
+const ComparePage = lazy(() => import('./pages/results/compare-page'));
+const ProductPage = lazy(() => import('./pages/model-editor/product-page'));
+const ModelEditorPage = lazy(() => import('./pages/model-editor/model-editor-page'));
 
 /**
  * The signed-in part of the app: sends a visitor who is not signed in to /sign-in (and back afterwards), and gives
@@ -48,6 +53,12 @@ export function AppRoutes() {
           <Route index element={<DashboardPage />} />
           <Route path="databases" element={<DatabasesPage />} />
           <Route path="databases/:versionId/processes/:processId" element={<ProcessPage />} />
+          <Route path="models/:modelId/results" element={<ModelResultsPage />} />
+          <Route path="models/:modelId/compare" element={<ComparePage />} />
+          <Route path="calculations/:resultId" element={<ResultPage />} />
+          <Route path="products/new" element={<ProductPage />} />
+          <Route path="products/:productId" element={<ProductPage />} />
+          <Route path="models/:modelId/edit" element={<ModelEditorPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -1857,6 +1857,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/orgs/{orgId}/databases/{versionId}/flows': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The flows of a background database version, searchable (viewer)
+     * @description Every flow of the version by name — elementary flows, products and wastes — with its category, reference unit, CAS number and the number of processes that use it. `search` words must all match; `type` keeps one type; `total` counts every match, `limit` and `offset` page through them. The first request on a version loads it (as a footprint does); later ones search it in memory.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description words, each matched case-insensitively anywhere in the flow name, its synonyms, its category, its CAS number, its formula and its id; all must match. Chinese works too (电力) */
+          search?: string;
+          /** @description only flows of this type (default: all) */
+          type?: 'elementary' | 'product' | 'waste';
+          limit?: number;
+          offset?: number | null;
+        };
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the database version id */
+          versionId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The matching flows */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['DatabaseFlowList'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/orgs/{orgId}/jobs': {
     parameters: {
       query?: never;
@@ -3509,6 +3569,34 @@ export interface components {
       year: number | null;
       url: string | null;
       citation: string | null;
+    };
+    DatabaseFlowList: {
+      /** @description every match, not only this page */
+      total: number;
+      flows: components['schemas']['DatabaseFlow'][];
+    };
+    DatabaseFlow: {
+      flowId: string;
+      name: string;
+      /**
+       * @description elementary: exchanged with nature (emissions, resources); product or waste: between processes
+       * @enum {string}
+       */
+      type: 'elementary' | 'product' | 'waste';
+      /** @example Elementary flows/Emission to air/unspecified */
+      category: string | null;
+      /**
+       * @description the flow's reference unit (null: the database gives it none)
+       * @example kg
+       */
+      unit: string | null;
+      /**
+       * @description the CAS number as the database gives it
+       * @example 124-38-9
+       */
+      cas?: string;
+      /** @description how many processes have an exchange (input or output) of the flow */
+      usedBy: number;
     };
     JobList: {
       jobs: components['schemas']['Job'][];

@@ -1,6 +1,7 @@
 import type { Schema } from '@opencfp/client';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useApi } from '../api/api-context';
 import { useOrganisation } from '../api/organisation';
 import { ErrorMessage, Loading } from '../components/query-state';
@@ -60,6 +61,9 @@ export default function DashboardPage() {
       <div className="dashboard-grid">
         <section aria-labelledby="products-heading" className="card">
           <h2 id="products-heading">{t('dashboard.products')}</h2>
+          <p className="dashboard-actions">
+            <Link to="/products/new">{t('editor.dashboard.newProduct')}</Link>
+          </p>
           {products.isPending ? (
             <Loading />
           ) : products.error ? (
@@ -120,7 +124,9 @@ function ProductList({
         const own = models.filter((m) => m.productId === product.id);
         return (
           <li key={product.id} className="product">
-            <h3>{name(product)}</h3>
+            <h3>
+              <Link to={`/products/${encodeURIComponent(product.id)}`}>{name(product)}</Link>
+            </h3>
             <p className="muted small">
               {t('dashboard.declaredUnit', {
                 unit: format.amount(product.declaredUnitAmount, product.declaredUnit),
@@ -136,7 +142,16 @@ function ProductList({
                   const result = latest.get(model.id);
                   return (
                     <li key={model.id}>
-                      <span>{model.name}</span>
+                      <span>
+                        <Link to={`/models/${encodeURIComponent(model.id)}/results`}>{model.name}</Link>{' '}
+                        <Link
+                          to={`/models/${encodeURIComponent(model.id)}/edit`}
+                          className="small"
+                          aria-label={t('editor.dashboard.openModel', { name: model.name })}
+                        >
+                          {t('editor.dashboard.edit')}
+                        </Link>
+                      </span>
                       <span className="figure">
                         {result === undefined
                           ? t('common.loading')
@@ -192,11 +207,13 @@ function LatestFootprints({
             return (
               <tr key={model.id}>
                 <td>
-                  {model.name}
+                  <Link to={`/models/${encodeURIComponent(model.id)}/results`}>{model.name}</Link>
                   {product && <div className="muted small">{name(product)}</div>}
                 </td>
                 <td className="numeric">
-                  {format.co2e(result.total)}
+                  <Link to={`/calculations/${encodeURIComponent(result.id)}`}>
+                    {format.co2e(result.total)}
+                  </Link>
                   {product && (
                     <div className="muted small">
                       {t('dashboard.perDeclaredUnit', {

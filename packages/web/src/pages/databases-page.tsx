@@ -1,21 +1,23 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useApi } from '../api/api-context';
 import { useOrganisation } from '../api/organisation';
 import { ErrorMessage, Loading } from '../components/query-state';
 import { useFormat } from '../i18n/format';
+import { FLOW_TYPES, FlowList, type FlowType } from './database-browser/flow-list';
+import { ProcessList } from './database-browser/process-list';
+import { useSearchText } from './database-browser/use-search-text';
 
-/** Rows per page of the process list. */
-export const PAGE_SIZE = 50;
-/** How long typing pauses before the search is sent, in ms. */
-const SEARCH_DELAY_MS = 250;
+/** What the browser lists: the datasets (process-products) or the flows of a version. */
+type View = 'processes' | 'flows';
 
 /**
- * The database browser: the background database versions the organisation can use and a searchable, paged list of
- * one version's datasets (the server searches and pages; fast on 20,000 processes). The version, the search and the
- * page are in the URL (?version=…&q=…&page=…), so reload, back and a shared link keep them.
+ * The database browser: the background database versions the organisation can use, and a searchable, paged list of
+ * one version's datasets or flows (the server searches and pages; fast on 20,000 processes). Everything is in the
+ * URL (?version=…&view=flows&q=…&type=…&page=…), so reload, back and a shared link keep it. Typing waits for a
+ * pause before it searches; the previous page stays on screen while the next one loads.
  */
 export default function DatabasesPage() {
   const { t } = useTranslation();
@@ -26,6 +28,8 @@ export default function DatabasesPage() {
   const [params, setParams] = useSearchParams();
   const versionSelectId = useId();
   const searchId = useId();
+  const typeId = useId();
+  const [text, setText, search] = useSearchText();
 
   const versions = useQuery({
     queryKey: ['databases', orgId],
@@ -34,69 +38,37 @@ export default function DatabasesPage() {
   });
   const versionId = params.get('version') ?? versions.data?.[0]?.id;
   const version = versions.data?.find((v) => v.id === versionId);
-  const search = params.get('q') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const view: View = params.get('view') === 'flows' ? 'flows' : 'processes';
+  const type = FLOW_TYPES.find((f) => f === params.get('type'));
+  const page = Math.max(1, Math.floor(Number(params.get('page'))) || 1);
 
-  // the text box follows the URL (back/forward) and sends its text to the URL once typing pauses
-  const [text, setText] = useState(search);
-  const [followed, setFollowed] = useState(search);
-  if (followed !== search) {
-    // the URL changed (back/forward, a link): show its search (React's "adjust state on a prop change")
-    setFollowed(search);
-    setText(search);
-  }
-  useEffect(() => {
-    if (text === search) return;
-    const timer = setTimeout(
-      () =>
-        setParams(
-          (previous) => {
-            const next = new URLSearchParams(previous);
-            if (text) next.set('q', text);
-            else next.delete('q');
-            next.delete('page');
-            return next;
-          },
-          { replace: true },
-        ),
-      SEARCH_DELAY_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [text, search, setParams]);
-
-  const processes = useQuery({
-    queryKey: ['processes', orgId, versionId, search, page],
-    enabled: versionId !== undefined,
-    placeholderData: keepPreviousData,
-    queryFn: async () =>
-      (
-        await api.GET('/v1/orgs/{orgId}/databases/{versionId}/processes', {
-          params: {
-            path: { orgId, versionId: versionId as string },
-            query: { search: search || undefined, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE },
-          },
-        })
-      ).data,
-  });
-
-  const goTo = (next: { version?: string; page?: number }) =>
+  /** Changes some of the URL's state; a new version, view or type starts on the first page. */
+  const change = (next: { version?: string; view?: View; type?: FlowType | '' }) =>
     setParams((previous) => {
       const url = new URLSearchParams(previous);
-      if (next.version !== undefined) {
-        url.set('version', next.version);
-        url.delete('page');
+      if (next.version !== undefined) url.set('version', next.version);
+      if (next.view !== undefined) {
+        if (next.view === 'flows') url.set('view', 'flows');
+        else url.delete('view');
+        url.delete('type');
       }
-      if (next.page !== undefined) {
-        if (next.page > 1) url.set('page', String(next.page));
-        else url.delete('page');
+      if (next.type !== undefined) {
+        if (next.type) url.set('type', next.type);
+        else url.delete('type');
       }
+      url.delete('page');
       return url;
     });
-
-  const total = processes.data?.total ?? 0;
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  const first = total === 0 ? 0 : (page - 1) * PAGE_SIZE + 1;
-  const last = Math.min(total, page * PAGE_SIZE);
+  /** The link of a view: the same version and search, the first page. */
+  const viewLink = (target: View) => {
+    const url = new URLSearchParams(params);
+    if (target === 'flows') url.set('view', 'flows');
+    else url.delete('view');
+    url.delete('type');
+    url.delete('page');
+    const query = url.toString();
+    return query ? `/databases?${query}` : '/databases';
+  };
 
   return (
     <div className="page">
@@ -115,7 +87,7 @@ export default function DatabasesPage() {
               <select
                 id={versionSelectId}
                 value={versionId}
-                onChange={(event) => goTo({ version: event.target.value })}
+                onChange={(event) => change({ version: event.target.value })}
               >
                 {versions.data.map((v) => (
                   <option key={v.id} value={v.id}>
@@ -123,16 +95,6 @@ export default function DatabasesPage() {
                   </option>
                 ))}
               </select>
-            </div>
-            <div className="field field-grow" role="search">
-              <label htmlFor={searchId}>{t('databases.search')}</label>
-              <input
-                id={searchId}
-                type="search"
-                value={text}
-                placeholder={t('databases.searchPlaceholder')}
-                onChange={(event) => setText(event.target.value)}
-              />
             </div>
           </div>
           {version && (
@@ -145,74 +107,55 @@ export default function DatabasesPage() {
               })}
             </p>
           )}
-          {processes.error ? (
-            <ErrorMessage error={processes.error} />
-          ) : processes.isPending ? (
-            <Loading />
-          ) : (
-            <>
-              <p className="results-count" role="status" aria-live="polite">
-                {total === 0
-                  ? t('databases.noMatch')
-                  : t('databases.showing', {
-                      first: format.integer(first),
-                      last: format.integer(last),
-                      total: format.integer(total),
-                    })}
-              </p>
-              {total > 0 && (
-                <div className="table-scroll" aria-busy={processes.isPlaceholderData}>
-                  <table>
-                    <caption className="visually-hidden">{t('databases.tableCaption')}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('process.name')}</th>
-                        <th scope="col">{t('process.product')}</th>
-                        <th scope="col">{t('process.location')}</th>
-                        <th scope="col">{t('process.unit')}</th>
-                        <th scope="col" className="hide-narrow">
-                          {t('process.category')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {processes.data.processes.map((p) => (
-                        <tr key={`${p.processId}/${p.productId}`}>
-                          <td>
-                            <Link
-                              to={`/databases/${encodeURIComponent(versionId as string)}/processes/${encodeURIComponent(p.processId)}?product=${encodeURIComponent(p.productId)}`}
-                            >
-                              {p.processName}
-                            </Link>
-                          </td>
-                          <td>
-                            {p.productName}
-                            {p.isWaste && <span className="badge">{t('process.waste')}</span>}
-                          </td>
-                          <td>{p.location ?? '—'}</td>
-                          <td>{p.unit}</td>
-                          <td className="hide-narrow small">{p.category ?? '—'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-              {pages > 1 && (
-                <nav className="pager" aria-label={t('databases.pages')}>
-                  <button type="button" disabled={page <= 1} onClick={() => goTo({ page: page - 1 })}>
-                    {t('databases.previous')}
-                  </button>
-                  <span>
-                    {t('databases.page', { page: format.integer(page), pages: format.integer(pages) })}
-                  </span>
-                  <button type="button" disabled={page >= pages} onClick={() => goTo({ page: page + 1 })}>
-                    {t('databases.next')}
-                  </button>
-                </nav>
-              )}
-            </>
-          )}
+          <nav className="view-switch" aria-label={t('databases.views')}>
+            {(['processes', 'flows'] as const).map((target) => (
+              <Link key={target} to={viewLink(target)} aria-current={view === target ? 'page' : undefined}>
+                {target === 'flows' ? t('databases.viewFlows') : t('databases.viewProcesses')}
+              </Link>
+            ))}
+          </nav>
+          <div className="toolbar">
+            <div className="field field-grow" role="search">
+              <label htmlFor={searchId}>
+                {view === 'flows' ? t('databases.searchFlows') : t('databases.search')}
+              </label>
+              <input
+                id={searchId}
+                type="search"
+                value={text}
+                placeholder={
+                  view === 'flows' ? t('databases.searchFlowsPlaceholder') : t('databases.searchPlaceholder')
+                }
+                onChange={(event) => setText(event.target.value)}
+              />
+            </div>
+            {view === 'flows' && (
+              <div className="field">
+                <label htmlFor={typeId}>{t('databases.flowType')}</label>
+                <select
+                  id={typeId}
+                  value={type ?? ''}
+                  onChange={(event) => change({ type: event.target.value as FlowType | '' })}
+                >
+                  <option value="">{t('databases.allTypes')}</option>
+                  {FLOW_TYPES.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`databases.flowTypes.${f}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+          </div>
+          {versionId !== undefined &&
+            (view === 'flows' ? (
+              <>
+                <p className="muted small">{t('databases.flowsNote')}</p>
+                <FlowList orgId={orgId} versionId={versionId} search={search} type={type} page={page} />
+              </>
+            ) : (
+              <ProcessList orgId={orgId} versionId={versionId} search={search} page={page} />
+            ))}
         </>
       )}
     </div>

@@ -1,187 +1,82 @@
-import type { Schema } from '@opencfp/client';
+import { ApiError } from '@opencfp/client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useApi } from '../api/api-context';
 import { useOrganisation } from '../api/organisation';
 import { ErrorMessage, Loading } from '../components/query-state';
-import { useFormat } from '../i18n/format';
-import { languageOf } from '../i18n/i18n';
-
-type ProcessProduct = Schema<'ProcessProduct'>;
+import { DataQualitySection } from './dataset/data-quality-section';
+import { DatasetFacts } from './dataset/dataset-facts';
+import { ExchangesSection } from './dataset/exchanges-section';
+import { FootprintSection } from './dataset/footprint-section';
+import { ProvenanceSection } from './dataset/provenance-section';
 
 /**
- * One dataset of a background database: what the listing knows of it (name, products, location, category, tags)
- * and its carbon footprint per reference unit (POST …/footprint: total, gases, stages, top contributors).
- * Exchanges, sources and data quality need the server's dataset route (GET …/processes/{processId}), still to come.
+ * One dataset of a background database (GET …/databases/{versionId}/processes/{processId}): what it is (location,
+ * category, type, reference product, tags, description, its other products), its carbon footprint per unit of the
+ * chosen product (`?product=`, default the reference product: POST …/footprint), its inputs and outputs with
+ * providers, data-quality entries and uncertainties, what those entries mean, and its provenance.
  */
 export default function ProcessPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
-  const format = useFormat();
   const { organisation } = useOrganisation();
   const orgId = organisation.id;
   const { versionId = '', processId = '' } = useParams();
   const [params] = useSearchParams();
 
-  // the listing searches ids too: the process's own rows are those with its exact id
-  const rows = useQuery({
-    queryKey: ['process', orgId, versionId, processId],
-    queryFn: async () => {
-      const { data } = await api.GET('/v1/orgs/{orgId}/databases/{versionId}/processes', {
-        params: { path: { orgId, versionId }, query: { search: processId, limit: 500 } },
-      });
-      return data.processes.filter((p) => p.processId === processId);
-    },
-  });
-  const products = rows.data ?? [];
-  const chosen: ProcessProduct | undefined =
-    products.find((p) => p.productId === params.get('product')) ?? products[0];
-
-  const footprint = useQuery({
-    queryKey: ['footprint', orgId, versionId, processId, chosen?.productId],
-    enabled: chosen !== undefined,
+  const detail = useQuery({
+    queryKey: ['dataset', orgId, versionId, processId],
     queryFn: async () =>
       (
-        await api.POST('/v1/orgs/{orgId}/databases/{versionId}/footprint', {
-          params: { path: { orgId, versionId } },
-          body: { processId, productId: chosen?.productId },
+        await api.GET('/v1/orgs/{orgId}/databases/{versionId}/processes/{processId}', {
+          params: { path: { orgId, versionId, processId } },
         })
       ).data,
+    // a version never changes once imported
     staleTime: Infinity,
   });
 
   const back = (
-    <p>
+    <p className="breadcrumbs">
       <Link to={`/databases?version=${encodeURIComponent(versionId)}`}>{t('process.back')}</Link>
     </p>
   );
-  if (rows.isPending) return <Loading />;
-  if (rows.error)
+  if (detail.isPending) return <Loading />;
+  if (detail.error)
     return (
       <div className="page">
         {back}
-        <ErrorMessage error={rows.error} />
-      </div>
-    );
-  if (!chosen)
-    return (
-      <div className="page">
-        {back}
-        <h1>{t('process.notFound')}</h1>
+        {ApiError.is(detail.error) && detail.error.code === 'NOT_FOUND' ? (
+          <h1>{t('process.notFound')}</h1>
+        ) : (
+          <ErrorMessage error={detail.error} />
+        )}
       </div>
     );
 
-  const zh = languageOf(i18n) === 'zh-CN';
-  const fp = footprint.data;
+  const data = detail.data;
+  const chosen =
+    data.products.find((p) => p.productId === params.get('product')) ??
+    data.referenceProduct ??
+    data.products[0];
   return (
-    <div className="page">
+    <div className="page dataset-page">
       {back}
-      <h1>{chosen.processName}</h1>
+      <h1>{data.name}</h1>
       <div className="dashboard-grid">
-        <section className="card" aria-labelledby="facts-heading">
-          <h2 id="facts-heading">{t('process.facts')}</h2>
-          <dl className="facts">
-            <dt>{t('process.location')}</dt>
-            <dd>{chosen.location ?? '—'}</dd>
-            <dt>{t('process.category')}</dt>
-            <dd>{chosen.category ?? '—'}</dd>
-            <dt>{t('process.id')}</dt>
-            <dd className="mono">{chosen.processId}</dd>
-            {chosen.tags && chosen.tags.length > 0 && (
-              <>
-                <dt>{t('process.tags')}</dt>
-                <dd>{chosen.tags.join(', ')}</dd>
-              </>
-            )}
-          </dl>
-          <h3>{t('process.products')}</h3>
-          <ul className="plain-list">
-            {products.map((p) => (
-              <li key={p.productId}>
-                {p.productId === chosen.productId ? (
-                  <strong>{p.productName}</strong>
-                ) : (
-                  <Link
-                    to={`/databases/${encodeURIComponent(versionId)}/processes/${encodeURIComponent(processId)}?product=${encodeURIComponent(p.productId)}`}
-                  >
-                    {p.productName}
-                  </Link>
-                )}{' '}
-                <span className="muted small">
-                  ({p.unit}
-                  {p.isWaste ? `, ${t('process.waste')}` : ''})
-                </span>
-              </li>
-            ))}
-          </ul>
-          <p className="muted small">{t('process.detailPending')}</p>
-        </section>
-        <section className="card" aria-labelledby="footprint-heading">
-          <h2 id="footprint-heading">{t('process.footprint')}</h2>
-          {footprint.isPending ? (
-            <Loading />
-          ) : footprint.error ? (
-            <ErrorMessage error={footprint.error} />
-          ) : fp ? (
-            <>
-              <p className="big-figure">{format.co2e(fp.split.total ?? 0)}</p>
-              <p className="muted small">
-                {t('process.perUnit', { unit: format.amount(fp.declaredUnit.amount, fp.declaredUnit.unit) })}{' '}
-                · {fp.gwpSet.name}
-              </p>
-              <h3>{t('process.byGas')}</h3>
-              <div className="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('process.gas')}</th>
-                      <th scope="col" className="numeric">
-                        {t('process.co2e')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {fp.byGas.map((gas, i) => (
-                      <tr key={`${gas.species}-${String(gas.kind ?? i)}`}>
-                        <td>
-                          {gas.species}
-                          {typeof gas.kind === 'string' && <span className="muted small"> ({gas.kind})</span>}
-                        </td>
-                        <td className="numeric">{format.number(gas.co2e)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <h3>{t('process.byStage')}</h3>
-              <div className="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('process.stage')}</th>
-                      <th scope="col" className="numeric">
-                        {t('process.co2e')}
-                      </th>
-                      <th scope="col" className="numeric">
-                        {t('process.share')}
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {fp.byStage.map((stage) => (
-                      <tr key={stage.id}>
-                        <td>{String((zh ? stage.nameZh : stage.name) ?? stage.id)}</td>
-                        <td className="numeric">{format.number(stage.amount)}</td>
-                        <td className="numeric">{format.percent(stage.share)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          ) : null}
-        </section>
+        <DatasetFacts detail={data} chosenProductId={chosen?.productId} />
+        {chosen ? (
+          <FootprintSection orgId={orgId} versionId={versionId} processId={processId} product={chosen} />
+        ) : (
+          <section className="card" aria-labelledby="footprint-heading">
+            <h2 id="footprint-heading">{t('process.footprint')}</h2>
+            <p className="muted">{t('process.noReferenceProduct')}</p>
+          </section>
+        )}
+        <ExchangesSection exchanges={data.exchanges} versionId={versionId} />
+        <DataQualitySection exchanges={data.exchanges} />
+        <ProvenanceSection provenance={data.provenance} />
       </div>
     </div>
   );

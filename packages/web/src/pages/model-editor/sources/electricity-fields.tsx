@@ -1,0 +1,207 @@
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/format';
+import { languageOf } from '../../../i18n/i18n';
+import { newInstrument } from '../document-operations';
+import { placeId, useEditor, useIssuesAt } from '../editor-context';
+import { IssueList } from '../field-frame';
+import { SelectField, type SelectOption } from '../fields/select-field';
+import type { DocumentPath, ElectricityInstrument, ElectricitySource } from '../model-types';
+import { InstrumentEditor } from './instrument-editor';
+
+const ACCOUNTING: readonly NonNullable<ElectricitySource['accounting']>[] = [
+  'location-based',
+  'market-based',
+  'residual-mix',
+  'eu-battery',
+];
+const BASES: readonly NonNullable<ElectricitySource['factorBasis']>[] = [
+  'operational-co2',
+  'life-cycle-co2e',
+];
+
+/**
+ * Grid electricity of a China area (GET /v1/reference/electricity): the area (national, regional grid or
+ * province), the data year of its published factor, the factor basis, the accounting choice with what it means,
+ * and the instruments (green certificates, PPAs, on-site, direct lines) that cover part of it. The factor the
+ * choice takes is shown with its publisher, so the user sees what the calculation will use.
+ */
+export function ElectricityFields({
+  path,
+  source,
+  inputUnit,
+  onChange,
+}: {
+  path: DocumentPath;
+  source: ElectricitySource;
+  inputUnit: string;
+  onChange: (source: ElectricitySource) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { electricity: reference, readOnly } = useEditor();
+  const at = [...path, 'source'];
+  const instrumentsIssues = useIssuesAt([...at, 'instruments']);
+  const zh = languageOf(i18n) === 'zh-CN';
+  const basis = source.factorBasis ?? 'operational-co2';
+  const accounting = source.accounting ?? 'location-based';
+  const instruments = source.instruments ?? [];
+
+  if (!reference) return <p className="muted">{t('common.loading')}</p>;
+  const region = reference.regions.find(
+    (r) =>
+      r.name === source.region.trim() || r.nameEnglish.toLowerCase() === source.region.trim().toLowerCase(),
+  );
+  const regionOptions: SelectOption[] = [
+    ...(region ? [] : [{ value: source.region, label: source.region }]),
+    ...reference.regions.map((r) => ({
+      value: r.name,
+      label: zh ? r.name : `${r.nameEnglish} (${r.name})`,
+      group: t(`editor.electricity.levels.${r.level}`),
+    })),
+  ];
+  const years = region?.years[basis] ?? [];
+  const yearOptions = [...new Set([...years, source.year])]
+    .sort((a, b) => b - a)
+    .map((year) => ({
+      value: String(year),
+      label: years.includes(year) ? String(year) : t('editor.electricity.yearWithout', { year }),
+    }));
+  const factor =
+    region &&
+    reference.factors.find(
+      (f) =>
+        f.region === region.name &&
+        f.year === source.year &&
+        f.factorBasis === basis &&
+        f.variant === 'location-average',
+    );
+  const residualId = reference.residualMix.find((r) => r.year === source.year)?.factorId;
+  const residual = residualId ? reference.factors.find((f) => f.id === residualId) : undefined;
+  const sourceOf = (id: string) => reference.sources.find((s) => s.id === id);
+  const set = (change: Partial<ElectricitySource>) => onChange({ ...source, ...change });
+  const setInstruments = (next: ElectricityInstrument[]) => set({ instruments: next });
+
+  return (
+    <div className="source-fields electricity-fields">
+      <div className="form-grid">
+        <SelectField
+          path={[...at, 'region']}
+          label={t('editor.electricity.region')}
+          value={region?.name ?? source.region}
+          options={regionOptions}
+          onChange={(value) => {
+            const next = reference.regions.find((r) => r.name === value);
+            const available = next?.years[basis] ?? [];
+            // keep the year when the new area has a factor for it, else take its latest
+            set({
+              region: value,
+              ...(available.length && !available.includes(source.year)
+                ? { year: Math.max(...available) }
+                : {}),
+            });
+          }}
+        />
+        <SelectField
+          path={[...at, 'factorBasis']}
+          label={t('editor.electricity.basis')}
+          value={basis}
+          options={BASES.map((b) => ({ value: b, label: t(`editor.electricity.bases.${b}`) }))}
+          hint={t(`editor.electricity.basisHints.${basis}`)}
+          onChange={(value) => {
+            const next = value as typeof basis;
+            const available = region?.years[next] ?? [];
+            set({
+              factorBasis: next,
+              ...(available.length && !available.includes(source.year)
+                ? { year: Math.max(...available) }
+                : {}),
+            });
+          }}
+        />
+        <SelectField
+          path={[...at, 'year']}
+          label={t('editor.electricity.year')}
+          value={String(source.year)}
+          options={yearOptions}
+          onChange={(value) => set({ year: Number(value) })}
+        />
+        <SelectField
+          path={[...at, 'accounting']}
+          label={t('editor.electricity.accounting')}
+          value={accounting}
+          options={ACCOUNTING.map((a) => ({ value: a, label: t(`editor.electricity.accountings.${a}`) }))}
+          hint={t(`editor.electricity.accountingHints.${accounting}`)}
+          onChange={(value) => set({ accounting: value as typeof accounting })}
+        />
+        <SelectField
+          path={[...at, 'timeMatching']}
+          label={t('editor.electricity.timeMatching')}
+          value={source.timeMatching ?? 'annual'}
+          options={(['annual', 'hourly'] as const).map((m) => ({
+            value: m,
+            label: t(`editor.electricity.timeMatchings.${m}`),
+          }))}
+          onChange={(value) => set({ timeMatching: value as 'annual' | 'hourly' })}
+        />
+      </div>
+      <dl className="facts small">
+        <dt>{t('editor.electricity.gridFactor')}</dt>
+        <dd>
+          {factor
+            ? t('editor.electricity.factorValue', {
+                value: format.number(factor.value),
+                unit: factor.unit,
+                issuer: sourceOf(factor.sourceId)?.issuer ?? factor.sourceId,
+              })
+            : t('editor.electricity.noFactor')}
+        </dd>
+        {accounting !== 'location-based' && accounting !== 'eu-battery' && (
+          <>
+            <dt>{t('editor.electricity.residualFactor')}</dt>
+            <dd>
+              {residual
+                ? t('editor.electricity.factorValue', {
+                    value: format.number(residual.value),
+                    unit: residual.unit,
+                    issuer: sourceOf(residual.sourceId)?.issuer ?? residual.sourceId,
+                  })
+                : t('editor.electricity.noFactor')}
+            </dd>
+          </>
+        )}
+      </dl>
+      <fieldset className="instruments" id={placeId([...at, 'instruments'])} tabIndex={-1}>
+        <legend>{t('editor.electricity.instruments', { count: instruments.length })}</legend>
+        <p className="field-hint">
+          {accounting === 'location-based' || accounting === 'residual-mix'
+            ? t('editor.electricity.instrumentsUnused')
+            : accounting === 'eu-battery'
+              ? t('editor.electricity.instrumentsEuBattery')
+              : t('editor.electricity.instrumentsMarket')}
+        </p>
+        <IssueList issues={instrumentsIssues} />
+        {instruments.map((instrument, j) => (
+          <InstrumentEditor
+            key={j}
+            path={[...at, 'instruments', j]}
+            instrument={instrument}
+            inputUnit={inputUnit}
+            hourly={(source.timeMatching ?? 'annual') === 'hourly'}
+            euBattery={accounting === 'eu-battery'}
+            onChange={(next) => setInstruments(instruments.map((x, k) => (k === j ? next : x)))}
+            onRemove={() => setInstruments(instruments.filter((_, k) => k !== j))}
+          />
+        ))}
+        {!readOnly && (
+          <button
+            type="button"
+            className="button-small"
+            onClick={() => setInstruments([...instruments, newInstrument(instruments)])}
+          >
+            {t('editor.electricity.addInstrument')}
+          </button>
+        )}
+      </fieldset>
+    </div>
+  );
+}

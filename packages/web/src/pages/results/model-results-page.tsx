@@ -1,0 +1,157 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { useOrganisation } from '../../api/organisation';
+import { ErrorMessage, Loading } from '../../components/query-state';
+import { useFormat } from '../../i18n/format';
+import { languageOf } from '../../i18n/i18n';
+import { CalculatePanel } from './calculate-panel';
+import { CompareForm } from './compare-form';
+import { ResultView } from './result-view';
+import { useResultNames } from './result-names';
+import { useModel, useModelResults, useProduct, useResult } from './results-queries';
+
+/**
+ * The results of one product model (`/models/:modelId/results`): calculate it (scenario, options) as a background
+ * job with progress, pick two scenarios or results to compare, the model's earlier results, and below them the
+ * chosen result (`?result=`, else the latest) with all its views.
+ */
+export default function ModelResultsPage() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const names = useResultNames();
+  const { organisation } = useOrganisation();
+  const orgId = organisation.id;
+  const { modelId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const model = useModel(orgId, modelId);
+  const product = useProduct(orgId, model.data?.productId ?? null);
+  const results = useModelResults(orgId, modelId);
+  const selected = params.get('result') ?? results.data?.[0]?.id ?? null;
+  const result = useResult(orgId, selected);
+
+  if (model.isPending) return <Loading />;
+  if (model.error)
+    return (
+      <div className="page results-page">
+        <ErrorMessage error={model.error} />
+      </div>
+    );
+  const m = model.data;
+  const zh = languageOf(i18n) === 'zh-CN';
+  const productName = product.data
+    ? zh && product.data.nameZh
+      ? product.data.nameZh
+      : product.data.nameEn
+    : null;
+  const scenarioName = (id: string | undefined) =>
+    id ? ((m.model.scenarios ?? []).find((s) => s.id === id)?.name ?? id) : t('results.baseCase');
+  const open = (id: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('result', id);
+        return next;
+      },
+      { replace: false },
+    );
+
+  return (
+    <div className="page results-page">
+      <p className="breadcrumbs">
+        <Link to="/">{t('nav.dashboard')}</Link>
+      </p>
+      <h1>{t('results.modelTitle', { model: m.name })}</h1>
+      <p className="muted">
+        {productName && `${productName} · `}
+        {t('results.modelFacts', {
+          version: format.integer(m.version),
+          date: format.dateTime(m.updatedAt),
+        })}{' '}
+        · <Link to={`/models/${encodeURIComponent(m.id)}/edit`}>{t('results.editModel')}</Link>
+      </p>
+      <div className="dashboard-grid results-grid">
+        <section className="card">
+          <CalculatePanel orgId={orgId} model={m} onCalculated={open} />
+        </section>
+        <section className="card">
+          <CompareForm orgId={orgId} model={m} results={results.data ?? []} />
+        </section>
+        <section className="card card-wide" aria-labelledby="history-heading">
+          <h2 id="history-heading">{t('results.history.title')}</h2>
+          {results.isPending ? (
+            <Loading />
+          ) : results.error ? (
+            <ErrorMessage error={results.error} />
+          ) : results.data.length === 0 ? (
+            <p className="muted">{t('results.history.none')}</p>
+          ) : (
+            <div className="table-scroll">
+              <table>
+                <caption className="visually-hidden">{t('results.history.title')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('results.total.calculatedAt')}</th>
+                    <th scope="col">{t('results.total.scenario')}</th>
+                    <th scope="col" className="hide-narrow">
+                      {t('results.total.gwpSet')}
+                    </th>
+                    <th scope="col" className="numeric hide-narrow">
+                      {t('results.total.modelVersion')}
+                    </th>
+                    <th scope="col" className="numeric">
+                      {t('results.history.total')}
+                    </th>
+                    <th scope="col">{t('results.history.open')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {results.data.map((r) => (
+                    <tr key={r.id} aria-current={r.id === selected ? 'true' : undefined}>
+                      <td>{format.dateTime(r.createdAt)}</td>
+                      <td>{scenarioName(r.request.scenarioId)}</td>
+                      <td className="hide-narrow">{names.method(r.request.method ?? 'ipcc-ar6-gwp100')}</td>
+                      <td className="numeric hide-narrow">{format.integer(r.modelVersion)}</td>
+                      <td className="numeric">{format.co2e(r.total)}</td>
+                      <td className="actions">
+                        {r.id === selected ? (
+                          <span className="muted">{t('results.history.shown')}</span>
+                        ) : (
+                          <Link to={`?result=${encodeURIComponent(r.id)}`}>{t('results.history.show')}</Link>
+                        )}{' '}
+                        ·{' '}
+                        <Link to={`/calculations/${encodeURIComponent(r.id)}`}>
+                          {t('results.history.page')}
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </div>
+      {selected !== null && (
+        <section className="section-gap" aria-labelledby="result-heading">
+          <h2 id="result-heading" className="result-heading">
+            {t('results.resultHeading')}
+          </h2>
+          {result.isPending ? (
+            <Loading />
+          ) : result.error ? (
+            <ErrorMessage error={result.error} />
+          ) : (
+            <ResultView
+              key={result.data.id}
+              data={result.data}
+              orgId={orgId}
+              title={m.name}
+              model={m.model}
+              productName={productName ?? undefined}
+            />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

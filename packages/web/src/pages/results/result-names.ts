@@ -1,0 +1,58 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languageOf } from '../../i18n/i18n';
+import type { ResultGas, ResultStage } from './read-result';
+import { KNOWN_SPLIT_KEYS } from './split-rows';
+
+/** Names of a result's codes in the reader's language. */
+export interface ResultNames {
+  /** A split entry: the catalogue's name, or the key as the result spells it when the catalogue has none. */
+  split(key: string): string;
+  /** A stage: the result's own name in the reader's language (its Chinese name in Chinese), else its id. */
+  stage(stage: Pick<ResultStage, 'id' | 'name' | 'nameZh'>): string;
+  /** A gas with its origin, e.g. 'CO₂ (fossil)'. */
+  gas(gas: Pick<ResultGas, 'species' | 'kind'>): string;
+  /** A line's or node's kind ('background', 'supplier' …). */
+  kind(kind: string): string;
+  /** A GWP set id as people write it, e.g. 'IPCC AR6 GWP100'. */
+  method(id: string): string;
+}
+
+/** Chemical formulas with subscripts, as the gases are written. */
+const FORMULAS: Record<string, string> = {
+  CO2: 'CO₂',
+  CH4: 'CH₄',
+  N2O: 'N₂O',
+  SF6: 'SF₆',
+  NF3: 'NF₃',
+  CO2e: 'CO₂e',
+};
+
+/**
+ * The names of a result's codes for the current language.
+ *
+ * @example const names = useResultNames(); names.stage(stage); names.split('dLuc') // 'Direct land-use change (dLUC)'
+ */
+export function useResultNames(): ResultNames {
+  const { t, i18n } = useTranslation();
+  const zh = languageOf(i18n) === 'zh-CN';
+  return useMemo(() => {
+    const kind = (k: string) => (k === '' ? '—' : t(`results.kinds.${k}`, { defaultValue: k }));
+    return {
+      split: (key) => (KNOWN_SPLIT_KEYS.includes(key) ? t(`results.split.${key}`) : key),
+      stage: (stage) => (zh ? (stage.nameZh ?? stage.name) : stage.name) ?? stage.id,
+      gas: (gas) => {
+        const species = FORMULAS[gas.species] ?? gas.species;
+        return gas.kind
+          ? `${species} (${t(`results.origins.${gas.kind}`, { defaultValue: gas.kind })})`
+          : species;
+      },
+      kind,
+      method: (id) =>
+        id
+          .split('-')
+          .map((part) => part.toUpperCase())
+          .join(' '),
+    };
+  }, [t, zh]);
+}
