@@ -1661,6 +1661,7 @@ export function routeCases(name: string, openHarness: OpenHarness) {
           'GET /v1/orgs/{orgId}/calculations/{resultId}/upstream',
           'GET /v1/orgs/{orgId}/databases',
           'GET /v1/orgs/{orgId}/databases/{versionId}',
+          'GET /v1/orgs/{orgId}/databases/{versionId}/flows',
           'GET /v1/orgs/{orgId}/databases/{versionId}/processes',
           'GET /v1/orgs/{orgId}/databases/{versionId}/processes/{processId}',
           'GET /v1/orgs/{orgId}/jobs',
