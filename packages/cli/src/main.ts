@@ -53,6 +53,10 @@ ${wrap(`--method: a GWP set id, ${gwpSets.map((set) => set.id).join(', ')}. --un
                       List the process-products (process id, product id, names, unit, location) to calculate.
   convert <database> --to json-ld|ilcd --out <file.zip|folder>
                       Write a database read in any format as openLCA JSON-LD or ILCD.
+  report <study.json> [--language en|zh-CN] [--format pdf|html|json] [-o <file>]
+                      The ISO 14067 / GB/T 24067 study report of a study file (declaration, product model, background
+                      database, analyses; docs/report.md): the model calculated on the fly, as PDF (fonts embedded;
+                      -o required), self-contained HTML or the report document as JSON.
   factors [search text] [--region <name>] [--year <year>] [--kind electricity|gwp|starter-dataset] [--format table|json|csv]
                       Reference factors with their sources: China's electricity factors (national, regional grids,
                       provinces), the IPCC GWP values and the starter datasets (kg CO2e per unit, AR6 GWP100).
@@ -75,6 +79,12 @@ ${wrap(`--method: a GWP set id, ${gwpSets.map((set) => set.id).join(', ')}. --un
                       users and orgs work on the server's database: DATABASE_URL, else --data-dir / OPENCFP_DATA_DIR
                       (default ./data), or --config <file.json>, as serve. PGlite allows one process per data
                       directory: stop the server first, or run it on PostgreSQL to administer it while it runs.
+  verify <statement file or URL> [--keys <jwks.json>] [--model <file>] [--result <file or URL>] [--token <t>]
+      [--format text|json]
+                      Check a signed footprint statement (a JWS, or GET /v1/public/statements/{id}): the issuer's
+                      Ed25519 signature (keys from the issuer's /.well-known/jwks.json, or --keys offline), its
+                      structure and status; with --model or --result, that they are what it was calculated from
+                      (--token or OPENCFP_TOKEN for a result URL). Exit 0 valid, 1 invalid, 2 usage or unreachable.
   demo                Calculate the bundled example product system and explain the result.
   help                Show this help.
 
@@ -125,8 +135,12 @@ export async function main(argv: string[], out: Output): Promise<number> {
       const first = (e as Error).message.split(/(?<=\.) /)[0].replace(/\.$/, '');
       throw new UsageError(`${first}. Run 'cfp help' for usage.`);
     }
-    await command.run(parsed.positionals, parsed.values as Record<string, string | boolean | undefined>, out);
-    return 0;
+    const code = await command.run(
+      parsed.positionals,
+      parsed.values as Record<string, string | boolean | undefined>,
+      out,
+    );
+    return typeof code === 'number' ? code : 0;
   } catch (e) {
     return reportError(e, out, debug);
   }

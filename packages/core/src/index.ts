@@ -16,6 +16,7 @@ export type { ParameterOverride } from './process-amounts.js';
 export { buildMatrices, PROVIDER_LINKING_OPTIONS } from './product-system.js';
 export type {
   BuildOptions,
+  MatrixEntryTracer,
   CutoffRow,
   ElementaryRow,
   LcaMatrices,
@@ -48,6 +49,8 @@ export { reachableColumns } from './supply-chain.js';
 export { processProductIndex, searchWords } from './process-product-index.js';
 export type { ProcessProductEntry, ProcessProductIndex } from './process-product-index.js';
 export * from './formula/index.js';
+export * from './uncertainty/index.js';
+export * from './data-quality/index.js';
 // Test support (no I/O, no node:assert): build small databases in code, here and in other packages' tests.
 export { DatabaseBuilder, ProcessBuilder } from './test-support/database-builder.js';
 export type { ExchangeOptions, FlowOptions, ProcessOptions } from './test-support/database-builder.js';

@@ -122,6 +122,21 @@ export interface LcaMatrices {
 
 type Role = 'provider' | 'linked' | 'elementary';
 
+/**
+ * Told every amount the build enters into A, B or K: which exchange (of which process, at which evaluated amount
+ * in its own unit) made which entry with which value (converted, signed, allocated). Entries of one position add
+ * up. The Monte Carlo run uses it to vary the entries with their exchanges' distributions.
+ */
+export type MatrixEntryTracer = (
+  matrix: 'A' | 'B' | 'K',
+  row: number,
+  column: number,
+  value: number,
+  process: Process,
+  exchange: Exchange,
+  amount: number,
+) => void;
+
 /** An exchange ready for the matrices: flow known, amount evaluated, converted and signed. */
 interface Prepared {
   exchange: Exchange;
@@ -130,6 +145,8 @@ interface Prepared {
   /** Signed amount in the flow's reference unit, before allocation. */
   value: number;
   avoided: boolean;
+  /** The evaluated amount in the exchange's own unit. */
+  amount: number;
 }
 
 const key = (processId: string, flowId: string): string => `${processId}\u0000${flowId}`;
@@ -143,7 +160,11 @@ const key = (processId: string, flowId: string): string => `${processId}\u0000${
  * m.products.length; // columns of A (USLCI: 1,022)
  * m.A.get(m.column('p-steel', 'f-steel')!, m.column('p-steel', 'f-steel')!); // 1
  */
-export function buildMatrices(db: Database, options: BuildOptions = {}): LcaMatrices {
+export function buildMatrices(
+  db: Database,
+  options: BuildOptions = {},
+  tracer?: MatrixEntryTracer,
+): LcaMatrices {
   const allocation = options.allocation ?? 'as-defined';
   const providerLinking = options.providerLinking ?? 'prefer-defaults';
   if (!ALLOCATION_OPTIONS.includes(allocation))
@@ -249,6 +270,7 @@ export function buildMatrices(db: Database, options: BuildOptions = {}): LcaMatr
         // The provided flow goes on its own column's diagonal, unallocated; co-products have their own columns.
         const j = columnOf.get(key(process.id, p.flow.id)) as number;
         a.add(j, j, p.value);
+        tracer?.('A', j, j, p.value, process, p.exchange, p.amount);
         continue;
       }
       let row: number;
@@ -307,8 +329,19 @@ export function buildMatrices(db: Database, options: BuildOptions = {}): LcaMatr
           }
         }
       }
-      for (let c = 0; c < columns.length; c++)
-        target.add(row, columns[c], plan ? p.value * plan.factor(c, p.exchange) : p.value);
+      for (let c = 0; c < columns.length; c++) {
+        const value = plan ? p.value * plan.factor(c, p.exchange) : p.value;
+        target.add(row, columns[c], value);
+        tracer?.(
+          target === a ? 'A' : target === b ? 'B' : 'K',
+          row,
+          columns[c],
+          value,
+          process,
+          p.exchange,
+          p.amount,
+        );
+      }
     }
     if (plan) diagnostics.push(...plan.finish());
   }
@@ -392,7 +425,7 @@ function prepare(
     role = !avoided && exchange.isInput ? 'provider' : 'linked';
     value = avoided ? -x : exchange.isInput ? -x : x;
   }
-  return { exchange, flow, role, value, avoided };
+  return { exchange, flow, role, value, avoided, amount };
 }
 
 function describeExchange(p: Prepared): string {

@@ -56,6 +56,56 @@ export interface SparseFactorization extends Factorization {
    */
   solveMany(B: Float64Array[], out?: Float64Array[]): Float64Array[];
   solveMany(B: Float64Array, out?: Float64Array): Float64Array;
+  /** The factors as plain typed arrays (shared, not copied), e.g. to place in SharedArrayBuffers for workers. */
+  toArrays(): SparseLuArrays;
+}
+
+/**
+ * The factors of a sparse LU as typed arrays: R⁻¹ A(P, Q) = L U + F, U and F stored together as C. Made by
+ * `toArrays()`, turned back into a factorization (in another thread, over SharedArrayBuffers) by
+ * {@link sparseFactorizationFromArrays}.
+ */
+export interface SparseLuArrays {
+  n: number;
+  stats: SparseLuStats;
+  P: Int32Array;
+  Q: Int32Array;
+  /** Row scale factors; null when the rows were not scaled. */
+  R: Float64Array | null;
+  blockPointers: Int32Array;
+  Lp: Int32Array;
+  Li: Int32Array;
+  Lx: Float64Array;
+  Cp: Int32Array;
+  Ci: Int32Array;
+  Cx: Float64Array;
+  Udiag: Float64Array;
+}
+
+/**
+ * A factorization over given factor arrays (not copied): each thread that solves needs its own instance, since
+ * an instance keeps a work vector, but all may share the arrays.
+ *
+ * @example
+ * const arrays = sparseLu.factorize(A).toArrays();   // main thread: copy them into SharedArrayBuffers, post
+ * const lu = sparseFactorizationFromArrays(arrays);  // worker: solves with the shared factors
+ */
+export function sparseFactorizationFromArrays(a: SparseLuArrays): SparseFactorization {
+  return new SparseLuFactorization(
+    a.n,
+    a.stats,
+    a.P,
+    a.Q,
+    a.R,
+    a.blockPointers,
+    a.Lp,
+    a.Li,
+    a.Lx,
+    a.Cp,
+    a.Ci,
+    a.Cx,
+    a.Udiag,
+  );
 }
 
 /** A `MatrixSolver` whose factorizations are `SparseFactorization`s. */
@@ -454,6 +504,11 @@ class SparseLuFactorization implements SparseFactorization {
     private readonly Udiag: Float64Array,
   ) {
     this.work = new Float64Array(n);
+  }
+
+  toArrays(): SparseLuArrays {
+    const { n, stats, P, Q, R, blockPointers, Lp, Li, Lx, Cp, Ci, Cx, Udiag } = this;
+    return { n, stats, P, Q, R, blockPointers, Lp, Li, Lx, Cp, Ci, Cx, Udiag };
   }
 
   solve(b: Float64Array, out: Float64Array = new Float64Array(this.n)): Float64Array {

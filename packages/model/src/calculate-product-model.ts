@@ -15,6 +15,11 @@ import {
 import { ModelError } from './errors.js';
 import type { ModelBackground } from './model-background.js';
 import {
+  hasDataQuality,
+  productModelDataQuality,
+  type ProductModelDataQuality,
+} from './model-data-quality.js';
+import {
   evaluateElectricity,
   factorProvenance,
   type ElectricityEvaluation,
@@ -45,6 +50,8 @@ export interface ModelContribution {
   path: string;
   processId: string;
   processName: string;
+  /** The process's Chinese name, when the document gives one (`nameZh`). */
+  processNameZh?: string;
   kind: 'background' | 'supplier' | 'emission' | 'electricity' | 'transport';
   name: string;
   /** The line's quantity per declared unit, in `unit` (t*km for a transport leg). */
@@ -117,6 +124,8 @@ export interface ModelTransportResult {
 export interface ModelProcessResult {
   processId: string;
   name: string;
+  /** Its Chinese name, when the document gives one (`nameZh`). */
+  nameZh?: string;
   /** s: runs per declared unit (1 run = its output as written). */
   scaling: number;
   /** Its output per declared unit. */
@@ -154,6 +163,12 @@ export interface ProductModelFootprint {
   /** ‖A s − f‖∞ / ‖f‖∞ of the foreground solve. */
   residual: number;
   backgroundVersionId: string | null;
+  /**
+   * When the document states data quality: per line and aggregated (PEF DQR, PACT DQRs, primary data share), from
+   * the document's scores (docs/data-quality.md). Background datasets' own scores need the database:
+   * productModelDataQuality.
+   */
+  dataQuality?: ProductModelDataQuality;
 }
 
 /**
@@ -346,6 +361,7 @@ export function assembleFootprint(
       path: line.path,
       processId: p.id,
       processName: p.name,
+      ...chineseName(model, line.process, 'processNameZh'),
       kind: line.kind as ModelContribution['kind'],
       name: line.name,
       quantity: solution.quantities[k],
@@ -381,7 +397,7 @@ export function assembleFootprint(
   });
   contributions.sort((a, b) => Math.abs(b.co2e) - Math.abs(a.co2e));
 
-  return {
+  const footprint: ProductModelFootprint = {
     schema: FOOTPRINT_SCHEMA_ID,
     gwpSet: { id: model.set.id, name: model.set.name, version: model.set.version, year: model.set.year },
     biogenicApproach: approach,
@@ -403,6 +419,7 @@ export function assembleFootprint(
     byProcess: processes.map((p, i) => ({
       processId: p.id,
       name: p.name,
+      ...chineseName(model, i, 'nameZh'),
       scaling: solution.s[i],
       output: solution.s[i] * solution.outputs[i],
       unit: p.outputUnit,
@@ -418,6 +435,22 @@ export function assembleFootprint(
     residual: solution.residual,
     backgroundVersionId: model.backgroundVersionId ?? null,
   };
+  if (hasDataQuality(model.document))
+    footprint.dataQuality = productModelDataQuality(model.document, footprint);
+  return footprint;
+}
+
+/**
+ * `{ [key]: the Chinese name }` of the model's process `index`, or nothing when the document gives none: the field
+ * is then left out of the result (as stored results without Chinese names have it).
+ */
+function chineseName<K extends string>(
+  model: PreparedModel,
+  index: number,
+  key: K,
+): Partial<Record<K, string>> {
+  const nameZh = model.document.processes[index]?.nameZh;
+  return nameZh ? ({ [key]: nameZh } as Record<K, string>) : {};
 }
 
 /**

@@ -7,10 +7,13 @@ interface CommonUnit {
   factor: number;
 }
 
+/** The definitions in the order written: one entry per unit, its first name canonical, the others synonyms. */
+const definitions: { dimension: string; factor: number; names: readonly string[] }[] = [];
 const exact = new Map<string, CommonUnit>();
 /** Lower-cased names; null marks one that two units share ('mg' and 'Mg'), so case is never guessed there. */
 const folded = new Map<string, CommonUnit | null>();
 const define = (dimension: string, factor: number, ...names: string[]) => {
+  definitions.push({ dimension, factor, names });
   for (const name of names) {
     const unit = { dimension, factor };
     exact.set(name, unit);
@@ -128,4 +131,42 @@ export function requireCommonUnitFactor(from: string, to: string, path: string, 
           ? `unit '${to}' that ${what} links to is not a known unit, so '${from}' cannot be converted to it: give ${what} in '${to}'`
           : `${what} is in '${from}' (${a.dimension}) but what it links to is measured in '${to}' (${b.dimension}): give the amount in ${b.dimension}`,
   );
+}
+
+/** The dimensions of the common-units table, in the order pickers list them. */
+export const COMMON_UNIT_DIMENSIONS = [
+  'mass',
+  'energy',
+  'volume',
+  'area',
+  'length',
+  'goods transport',
+  'person transport',
+  'items',
+  'time',
+] as const;
+
+/** One dimension of the common-units table: its base unit and every unit with its other names and factor. */
+export interface CommonUnitDimension {
+  dimension: (typeof COMMON_UNIT_DIMENSIONS)[number];
+  /** The unit whose factor is 1 (kg, MJ, m3, m2, m, t*km, p*km, item, h). */
+  baseUnit: string;
+  /** The base unit first, then by factor; `factor` is base units per one of the unit. */
+  units: { name: string; synonyms: string[]; factor: number }[];
+}
+
+/**
+ * The common-units table as data — what {@link commonUnit} and {@link commonUnitFactor} know — for clients that
+ * offer units (the web app's model editor through GET /v1/reference/units), so that there is one table.
+ *
+ * @example commonUnitTable().find((d) => d.dimension === 'energy')?.units.map((u) => u.name) // ['MJ', 'mWh', …]
+ */
+export function commonUnitTable(): CommonUnitDimension[] {
+  return COMMON_UNIT_DIMENSIONS.map((dimension) => {
+    const units = definitions
+      .filter((d) => d.dimension === dimension)
+      .map((d) => ({ name: d.names[0], synonyms: d.names.slice(1), factor: d.factor }))
+      .sort((a, b) => Number(a.factor !== 1) - Number(b.factor !== 1) || a.factor - b.factor);
+    return { dimension, baseUnit: units[0].name, units };
+  });
 }

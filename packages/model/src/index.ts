@@ -1,5 +1,11 @@
 export { ModelError, type ModelErrorCode, type ModelProblem } from './errors.js';
-export { commonUnit, commonUnitFactor } from './common-units.js';
+export {
+  commonUnit,
+  commonUnitFactor,
+  commonUnitTable,
+  COMMON_UNIT_DIMENSIONS,
+  type CommonUnitDimension,
+} from './common-units.js';
 export { productUnitFactor } from './product-unit-factor.js';
 export {
   MODEL_SCHEMA_ID,
@@ -15,6 +21,7 @@ export {
   ElectricitySource,
   ElectricityInstrument,
   TransportSource,
+  DataQuality,
   ELECTRICITY_ACCOUNTING,
   INSTRUMENT_KINDS,
   TRANSPORT_MODES,
@@ -27,6 +34,7 @@ export {
   type ModelSource,
   type ModelParameter,
   type ModelUncertainty,
+  type ModelDataQuality,
 } from './product-model-document.js';
 export { parseProductModel, jsonPointer } from './parse-product-model.js';
 export { type ElectricityFactorBasis, type ElectricityFactorProvenance } from './model-electricity.js';
@@ -42,7 +50,13 @@ export {
   type TransportReference,
   type TransportReferenceDataset,
 } from './transport-reference.js';
-export { modelBackground, type DatasetFootprint, type ModelBackground } from './model-background.js';
+export {
+  modelBackground,
+  type BackgroundSampleOptions,
+  type BackgroundSamples,
+  type DatasetFootprint,
+  type ModelBackground,
+} from './model-background.js';
 export { type ModelNote, type ProductModelOptions } from './prepare-product-model.js';
 export {
   calculateProductModel,
@@ -54,8 +68,18 @@ export {
   type ProductModelFootprint,
 } from './calculate-product-model.js';
 export {
+  productModelDataQuality,
+  applyPedigreeUncertainty,
+  type LineDataQuality,
+  type LinePedigree,
+  type ProductModelDataQuality,
+} from './model-data-quality.js';
+export {
+  amountAt,
   monteCarloProductModel,
   sampleAmount,
+  type ModelContributionAnalysis,
+  type ModelInputContribution,
   type MonteCarloOptions,
   type MonteCarloResult,
 } from './monte-carlo-product-model.js';
@@ -70,3 +94,27 @@ export {
   type UpstreamNodeKind,
   type UpstreamTreeNode,
 } from './product-model-supply-chain.js';
+export {
+  validateProductModel,
+  MAX_ISSUES,
+  type ModelIssue,
+  type ValidationOptions,
+} from './validate-product-model.js';
+export {
+  parameterSensitivity,
+  type ParameterSensitivity,
+  type ParameterSensitivityResult,
+  type SensitivityOptions,
+} from './parameter-sensitivity.js';
+export {
+  methodChoices,
+  type MethodAspect,
+  type MethodChoiceRow,
+  type MethodChoicesOptions,
+  type MethodChoicesResult,
+} from './method-choices.js';
+export {
+  modelBackgroundFactory,
+  type BackgroundChoice,
+  type ModelBackgroundFactory,
+} from './model-background-factory.js';

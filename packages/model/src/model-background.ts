@@ -1,5 +1,17 @@
-import type { Calculator, Database, Flow } from '@opencfp/core';
-import { carbonFootprint, type BiogenicApproach, type CarbonFootprint } from '@opencfp/refdata';
+import {
+  BackgroundMonteCarlo,
+  type Calculator,
+  type Database,
+  type Flow,
+  type MonteCarloRun,
+  type UncertainInput,
+} from '@opencfp/core';
+import {
+  carbonFootprint,
+  carbonFootprintEntryWeights,
+  type BiogenicApproach,
+  type CarbonFootprint,
+} from '@opencfp/refdata';
 import { ModelError } from './errors.js';
 import { productUnitFactor } from './product-unit-factor.js';
 
@@ -27,6 +39,33 @@ export interface ModelBackground {
   biogenicApproach: BiogenicApproach;
   /** Per reference unit; a ModelError UNKNOWN_DATASET (at `path`) when the database has no such product. */
   dataset(processId: string, productId: string | undefined, path: string): DatasetFootprint;
+  /**
+   * Monte Carlo draws of datasets' footprints per reference unit (kg CO2e counted as the footprint counts it),
+   * the database's exchanges drawn from their distributions; absent when the background cannot sample them.
+   */
+  sampleDatasets?(
+    datasets: readonly { processId: string; productId: string }[],
+    options: BackgroundSampleOptions,
+  ): Promise<BackgroundSamples>;
+}
+
+/** A background Monte Carlo run for a product model (the model's seed and iterations). */
+export interface BackgroundSampleOptions {
+  iterations: number;
+  seed: number;
+  /** Worker threads (default: the machine's available parallelism); 0: the calling thread. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void | Promise<void>;
+  signal?: AbortSignal;
+}
+
+/** Footprints per iteration of each dataset asked for (`run.outputs`, in order), and the inputs drawn. */
+export interface BackgroundSamples {
+  run: MonteCarloRun;
+  /** The database exchange behind a background input index (as in `run.contributionInputs.indices`). */
+  input(index: number): UncertainInput;
+  /** What the database's uncertainties could not give (distributions that cannot be used, parameters). */
+  notes: string[];
 }
 
 /**
@@ -45,10 +84,23 @@ export function modelBackground(
 ): ModelBackground {
   const datasets = new Map<string, DatasetFootprint>();
   const flows = new Map<string, Flow>(database.flows.map((f) => [f.id, f]));
+  // Made on first use and kept: tracing the uncertain exchanges costs one more build of the matrices.
+  let sampler: BackgroundMonteCarlo | undefined;
+  let weights: Float64Array | undefined;
   return {
     versionId: options.versionId,
     gwpSetId: options.gwpSetId,
     biogenicApproach: options.biogenicApproach,
+    async sampleDatasets(products, sampleOptions) {
+      sampler ??= new BackgroundMonteCarlo(database, calculator);
+      weights ??= carbonFootprintEntryWeights(calculator.matrices, database, options);
+      const mc = sampler;
+      const run = await mc.run(
+        { products, target: { id: 'carbon-footprint', unit: 'kg CO2e', weights } },
+        sampleOptions,
+      );
+      return { run, input: (index) => mc.input(index), notes: mc.notes };
+    },
     dataset(processId, productId, path) {
       const key = `${processId}\0${productId ?? ''}`;
       const cached = datasets.get(key);

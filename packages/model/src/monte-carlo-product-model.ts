@@ -1,12 +1,24 @@
-import { Random } from '@opencfp/linalg';
+import {
+  CounterRandom,
+  counterUniform,
+  normalQuantile,
+  rankContributions,
+  summarizeSamples,
+  type ContributionInputs,
+  type MonteCarloSolverReport,
+  type UncertainInput,
+} from '@opencfp/core';
+import type { Random } from '@opencfp/linalg';
 import { countedOf, countedPerUnit } from './calculate-product-model.js';
-import type { ModelBackground } from './model-background.js';
+import type { BackgroundSamples, ModelBackground } from './model-background.js';
+import { applyPedigreeUncertainty, pedigreeNote } from './model-data-quality.js';
 import { evaluateElectricity, type PreparedElectricity } from './model-electricity.js';
 import { lineMultiplier } from './model-transport.js';
 import {
   amountValue,
   evaluateParameters,
   prepareProductModel,
+  type PreparedLine,
   type ProductModelOptions,
 } from './prepare-product-model.js';
 import type { ModelUncertainty, ProductModelDocument } from './product-model-document.js';
@@ -22,6 +34,44 @@ export interface MonteCarloOptions extends ProductModelOptions {
   progressEvery?: number;
   /** Stops the run between iterations (the promise rejects with the signal's reason). */
   signal?: AbortSignal;
+  /**
+   * Also draw the background database's exchanges from their distributions (a Monte Carlo run over the whole
+   * background, docs/uncertainty.md), so that the linked datasets' footprints vary too. Needs a background that
+   * can sample (`modelBackground` can); default false: the datasets' footprints are taken at their stated values.
+   */
+  backgroundUncertainty?: boolean;
+  /** Worker threads of the background run (default: the machine's available parallelism; 0: this thread). */
+  workers?: number;
+  /** Contribution to variance: default true; `limit` inputs at most (default 20). */
+  contributions?: boolean;
+  limit?: number;
+}
+
+/** An input of a product model's Monte Carlo run that drives the total's uncertainty. */
+export interface ModelInputContribution {
+  kind: 'parameter' | 'line' | 'background-exchange';
+  /** The parameter's name, the line's name, or the background exchange's flow and process. */
+  name: string;
+  /** JSON pointer of the parameter or line in the document. */
+  path?: string;
+  /** A background exchange: its process and flow. */
+  exchange?: { processId: string; processName: string; flowId: string; flowName: string; exchangeId: number };
+  /** Spearman's rank correlation with the total. */
+  correlation: number;
+  /** Its share of the variance: correlation² over the sum of the significant inputs' correlation². */
+  share: number;
+}
+
+/** Contribution to variance of the total (squared Spearman rank correlations, normalised; docs/uncertainty.md). */
+export interface ModelContributionAnalysis {
+  method: 'squared-spearman';
+  /** Inputs tested, and the |correlation| above which one is told from noise (Bonferroni, 5 %). */
+  tested: number;
+  threshold: number;
+  significant: number;
+  /** Σ correlation² of the significant inputs (near 1 when they explain the total's ranks). */
+  explained: number;
+  inputs: ModelInputContribution[];
 }
 
 /** The distribution of the total footprint over the iterations. */
@@ -45,11 +95,50 @@ export interface MonteCarloResult {
     p97_5: number;
   };
   histogram: { from: number; to: number; counts: number[] };
-  /** What was varied: parameters and lines with an uncertainty. */
-  sampled: { parameters: string[]; lines: string[] };
+  /** What was varied: parameters and lines with an uncertainty, and the background's exchanges when drawn. */
+  sampled: { parameters: string[]; lines: string[]; backgroundExchanges: number };
+  /** Which inputs drive the total's uncertainty (absent when `contributions` is false). */
+  contributions?: ModelContributionAnalysis;
+  /** The background run, when the background's uncertainty was drawn: how its systems were solved. */
+  background?: { datasets: number; solver: MonteCarloSolverReport };
+  /** Iterations without a finite total (a singular draw of the background), left out of the statistics. */
+  failed: number;
   scenario: string | null;
   notes: string[];
 }
+
+/**
+ * The value at probability `p` ∈ (0, 1) of an amount whose stated value is `x` (the median of a lognormal, the
+ * mean of a normal; uniform and triangular bounds as given): the inverse of its distribution function, so that
+ * one uniform gives one draw and the draw's rank is the uniform's.
+ *
+ * @example
+ * amountAt(10, { distribution: 'lognormal', geometricSd: 1.2 }, 0.975); // 10 · 1.2^1.96 ≈ 14.3
+ */
+export function amountAt(x: number, u: ModelUncertainty, p: number): number {
+  switch (u.distribution) {
+    case 'lognormal':
+      return x * Math.exp(Math.log(u.geometricSd) * normalQuantile(p));
+    case 'normal':
+      return x + u.sd * normalQuantile(p);
+    case 'uniform':
+      return u.min + (u.max - u.min) * p;
+    case 'triangular': {
+      const { min: a, mode: c, max: b } = u;
+      if (b === a) return a;
+      const fc = (c - a) / (b - a);
+      return p < fc ? a + Math.sqrt(p * (b - a) * (c - a)) : b - Math.sqrt((1 - p) * (b - a) * (b - c));
+    }
+  }
+}
+
+/** Whether a distribution has no spread (every draw the same). */
+const degenerate = (u: ModelUncertainty): boolean =>
+  u.distribution === 'lognormal'
+    ? u.geometricSd === 1
+    : u.distribution === 'normal'
+      ? u.sd === 0
+      : u.min === u.max;
 
 /** One draw of an amount whose stated value is `x` (median of a lognormal, mean of a normal). */
 export function sampleAmount(x: number, u: ModelUncertainty, rng: Random): number {
@@ -73,19 +162,17 @@ export function sampleAmount(x: number, u: ModelUncertainty, rng: Random): numbe
 
 const isBounded = (u: ModelUncertainty) => u.distribution === 'uniform' || u.distribution === 'triangular';
 
-const quantile = (sorted: Float64Array, p: number): number => {
-  // Linear interpolation between closest ranks (type 7, as R and numpy by default).
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(sorted.length - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-};
+/** The counter-based streams of a model run: background exchanges (as the background run), foreground inputs. */
+const FOREGROUND_STREAM = 1;
 
 /**
  * Monte Carlo run of a product model: each iteration draws the parameters and line amounts that have an
- * uncertainty (seeded, reproducible), solves the foreground again and sums the lines at their per-unit
- * footprints. The background datasets' footprints are taken at their stated values (their own uncertainty is
- * not sampled; the result says so).
+ * uncertainty, solves the foreground again and sums the lines at their per-unit footprints. Draws are
+ * counter-based (seed, input, iteration: docs/uncertainty.md), so equal seeds give equal runs. With
+ * `backgroundUncertainty` the background database's exchanges are drawn too (one background run, in worker
+ * threads, giving every linked dataset's footprint per iteration); otherwise the datasets' footprints are taken
+ * at their stated values and the result says so. The result has the deterministic total, mean, SD, percentiles,
+ * a histogram and the contribution to variance of each input (squared Spearman rank correlation, normalised).
  *
  * @example
  * const mc = await monteCarloProductModel(doc, background, { iterations: 1000, seed: 42 });
@@ -100,6 +187,8 @@ export async function monteCarloProductModel(
   if (!(iterations >= 1 && iterations <= 100_000))
     throw new RangeError(`iterations must be between 1 and 100,000, got ${options.iterations}`);
   const model = prepareProductModel(document, background, options);
+  // Lines with pedigree scores and no uncertainty of their own are drawn from the lognormal the scores imply.
+  const fromPedigree = applyPedigreeUncertainty(model);
   const perUnit = model.lines.map((l) => countedPerUnit(l, model.approach));
   const total = (quantities: Float64Array) => {
     let sum = 0;
@@ -126,6 +215,47 @@ export async function monteCarloProductModel(
   const baseValues = evaluateParameters(model);
   const base = solveForeground(model, baseValues);
   const deterministic = total(base.quantities);
+  const notes: string[] = [];
+  const progress = async (done: number) => {
+    await options.onProgress?.(done, iterations);
+  };
+  // The background's draws: every linked dataset's footprint per iteration, from one run over the database.
+  const datasetLines = model.lines.map((l, k) => (l.dataset ? k : -1)).filter((k) => k >= 0);
+  let samples: BackgroundSamples | undefined;
+  const datasetOf = new Int32Array(model.lines.length).fill(-1);
+  if (options.backgroundUncertainty && datasetLines.length > 0) {
+    if (!background?.sampleDatasets)
+      notes.push(
+        "the background's uncertainty was asked for, but this background cannot draw its exchanges: the datasets' footprints are taken at their stated values",
+      );
+    else {
+      const keys = new Map<string, number>();
+      const products: { processId: string; productId: string }[] = [];
+      for (const k of datasetLines) {
+        const d = model.lines[k].dataset as NonNullable<PreparedLine['dataset']>;
+        const key = `${d.processId}\0${d.productId}`;
+        let at = keys.get(key);
+        if (at === undefined) {
+          at = products.length;
+          keys.set(key, at);
+          products.push({ processId: d.processId, productId: d.productId });
+        }
+        datasetOf[k] = at;
+      }
+      // The background run is the first half of the progress, the foreground's draws the second.
+      samples = await background.sampleDatasets(products, {
+        iterations,
+        seed: options.seed,
+        workers: options.workers,
+        signal: options.signal,
+        onProgress: (done) => progress(Math.floor(done / 2)),
+      });
+      notes.push(...samples.notes.map((n) => `background database: ${n}`));
+    }
+  }
+  const progressOffset = samples ? Math.floor(iterations / 2) : 0;
+  const progressScale = samples ? 0.5 : 1;
+  const basePerUnit = perUnit.slice();
   // The amounts as stated (no scenario): what uniform and triangular bounds are given around.
   const statedValues = evaluateParameters({ ...model, scenario: undefined });
   const baseAmounts = model.lines.map((l) =>
@@ -135,35 +265,45 @@ export async function monteCarloProductModel(
   );
   const uncertainParameters = model.parameters.filter((p) => p.uncertainty && p.value !== undefined);
   const uncertainLines = model.lines.map((l, k) => (l.uncertainty ? k : -1)).filter((k) => k >= 0);
-  const rng = new Random(options.seed);
+  // Foreground inputs in the counter-based stream: parameters by their index, lines after all parameters.
+  const random = new CounterRandom(options.seed, FOREGROUND_STREAM);
+  const parameterKeys = uncertainParameters.map((p) => random.inputKeys(p.index));
+  const lineKeys = uncertainLines.map((k) => random.inputKeys(model.parameters.length + k));
   const totals = new Float64Array(iterations);
   const every = options.progressEvery ?? 200;
   const overrides = new Map<string, number>();
   for (let it = 0; it < iterations; it++) {
     options.signal?.throwIfAborted();
+    const [t1, t2] = random.iterationKeys(it);
     overrides.clear();
-    for (const p of uncertainParameters) {
+    uncertainParameters.forEach((p, i) => {
       const u = p.uncertainty as ModelUncertainty;
       const stated = p.value as number;
       const value = model.scenario?.values.get(p.key) ?? stated;
+      const q = counterUniform(parameterKeys[i][0], parameterKeys[i][1], t1, t2);
       // Bounds of uniform and triangular distributions are amounts around the stated value: a scenario moves them.
-      overrides.set(
-        p.key,
-        isBounded(u) ? sampleAmount(stated, u, rng) + (value - stated) : sampleAmount(value, u, rng),
-      );
-    }
+      overrides.set(p.key, isBounded(u) ? amountAt(stated, u, q) + (value - stated) : amountAt(value, u, q));
+    });
     const values = evaluateParameters(model, overrides);
     const amounts = new Float64Array(model.lines.length);
     model.lines.forEach((l, k) => {
       amounts[k] = amountValue(l.amount, l.amountText, values, `${l.path}/amount`);
     });
-    for (const k of uncertainLines) {
+    uncertainLines.forEach((k, i) => {
       const u = model.lines[k].uncertainty as ModelUncertainty;
+      const q = counterUniform(lineKeys[i][0], lineKeys[i][1], t1, t2);
       // A bounded line moves with its formula's value, like a parameter with its scenario.
       amounts[k] = isBounded(u)
-        ? sampleAmount(baseAmounts[k], u, rng) + (amounts[k] - baseAmounts[k])
-        : sampleAmount(amounts[k], u, rng);
-    }
+        ? amountAt(baseAmounts[k], u, q) + (amounts[k] - baseAmounts[k])
+        : amountAt(amounts[k], u, q);
+    });
+    // A drawn dataset footprint moves its lines: kg CO2e per line unit = factor · footprint per reference unit.
+    if (samples)
+      for (const k of datasetLines) {
+        const output = samples.run.outputs[datasetOf[k]];
+        const factor = (model.lines[k].dataset as NonNullable<PreparedLine['dataset']>).factor;
+        perUnit[k] = basePerUnit[k] + factor * (output.values[it] - output.deterministic);
+      }
     // A transport leg's amount (and uncertainty) is its mass: its distance turns it into t·km.
     model.lines.forEach((l, k) => {
       if (l.transport) amounts[k] *= lineMultiplier(l, values);
@@ -171,32 +311,82 @@ export async function monteCarloProductModel(
     if (electricity.length > 0) accountElectricity(values, amounts);
     totals[it] = total(solveForeground(model, values, amounts).quantities);
     if ((it + 1) % every === 0 || it + 1 === iterations) {
-      await options.onProgress?.(it + 1, iterations);
+      await progress(progressOffset + Math.floor((it + 1) * progressScale));
       // Let the event loop breathe (heartbeats, progress events, cancellation) during long runs.
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
-  let mean = 0;
-  for (const x of totals) mean += x;
-  mean /= iterations;
-  let squares = 0;
-  for (const x of totals) squares += (x - mean) ** 2;
-  const sd = iterations > 1 ? Math.sqrt(squares / (iterations - 1)) : 0;
-  const sorted = Float64Array.from(totals).sort();
-  const min = sorted[0];
-  const max = sorted[iterations - 1];
-  const bins = 20;
-  const counts = new Array<number>(bins).fill(0);
-  const width = (max - min) / bins;
-  for (const x of sorted) counts[width === 0 ? 0 : Math.min(bins - 1, Math.floor((x - min) / width))]++;
-  const notes: string[] = [];
+  const summary = summarizeSamples(totals);
+  let contributions: ModelContributionAnalysis | undefined;
+  if (options.contributions !== false) {
+    // Inputs whose draws vary: the uncertain parameters and lines (a zero-width distribution does not), and the
+    // background's exchanges.
+    const described: Omit<ModelInputContribution, 'correlation' | 'share'>[] = [];
+    const foreground: number[] = [];
+    uncertainParameters.forEach((p) => {
+      if (degenerate(p.uncertainty as ModelUncertainty)) return;
+      foreground.push(p.index);
+      described.push({ kind: 'parameter', name: p.name, path: `/parameters/${p.index}` });
+    });
+    for (const k of uncertainLines) {
+      const line = model.lines[k];
+      if (degenerate(line.uncertainty as ModelUncertainty)) continue;
+      foreground.push(model.parameters.length + k);
+      described.push({ kind: 'line', name: line.name, path: line.path });
+    }
+    const groups: ContributionInputs[] = [{ random, indices: foreground }];
+    if (samples) groups.push(samples.run.contributionInputs);
+    const c = rankContributions(totals, groups, { limit: options.limit ?? 20 });
+    const describe = (
+      group: number,
+      input: number,
+    ): Omit<ModelInputContribution, 'correlation' | 'share'> => {
+      if (group === 0) return described[input];
+      const x: UncertainInput = (samples as BackgroundSamples).input(
+        (samples as BackgroundSamples).run.contributionInputs.indices[input],
+      );
+      return {
+        kind: 'background-exchange',
+        name: `${x.flowName} in '${x.processName}'`,
+        exchange: {
+          processId: x.processId,
+          processName: x.processName,
+          flowId: x.flowId,
+          flowName: x.flowName,
+          exchangeId: x.exchangeInternalId,
+        },
+      };
+    };
+    contributions = {
+      method: c.method,
+      tested: c.tested,
+      threshold: c.threshold,
+      significant: c.significant,
+      explained: c.explained,
+      inputs: c.inputs.map((x) => ({
+        ...describe(x.group, x.input),
+        correlation: x.correlation,
+        share: x.share,
+      })),
+    };
+  }
+  const pedigree = pedigreeNote(model, fromPedigree);
+  if (pedigree) notes.push(pedigree);
   if (uncertainParameters.length === 0 && uncertainLines.length === 0)
     notes.push(
       'no parameter or line of the model has an uncertainty: every iteration gives the same footprint',
     );
-  if (model.lines.some((l) => l.dataset !== undefined))
+  if (model.lines.some((l) => l.dataset !== undefined) && !samples)
     notes.push(
-      "the background datasets' own uncertainty is not sampled: their footprints per unit are taken at their stated values",
+      "the background datasets' own uncertainty is not sampled: their footprints per unit are taken at their stated values (option backgroundUncertainty draws them)",
+    );
+  if (samples && samples.run.solver.refactorized > 0)
+    notes.push(
+      `background: ${samples.run.solver.refactorized} of ${iterations} iterations needed a fresh factorization (the iterative solve did not converge)`,
+    );
+  if (summary.failed > 0)
+    notes.push(
+      `${summary.failed} of ${iterations} iterations drew a singular background technology matrix and are left out of the statistics`,
     );
   if (electricity.length > 0)
     notes.push(
@@ -206,30 +396,27 @@ export async function monteCarloProductModel(
     notes.push(
       `in ${trimmed} iteration${trimmed === 1 ? '' : 's'} the drawn electricity consumption was below the kWh its instruments cover: their claim was limited to the consumption`,
     );
-  return {
+  const result: MonteCarloResult = {
     iterations,
     seed: options.seed,
     unit: 'kg CO2e',
     deterministic,
-    mean,
-    sd,
-    min,
-    max,
-    percentiles: {
-      p2_5: quantile(sorted, 0.025),
-      p5: quantile(sorted, 0.05),
-      p25: quantile(sorted, 0.25),
-      p50: quantile(sorted, 0.5),
-      p75: quantile(sorted, 0.75),
-      p95: quantile(sorted, 0.95),
-      p97_5: quantile(sorted, 0.975),
-    },
-    histogram: { from: min, to: max, counts },
+    mean: summary.mean,
+    sd: summary.sd,
+    min: summary.min,
+    max: summary.max,
+    percentiles: summary.percentiles,
+    histogram: summary.histogram,
     sampled: {
       parameters: uncertainParameters.map((p) => p.name),
       lines: uncertainLines.map((k) => model.lines[k].path),
+      backgroundExchanges: samples?.run.sampled ?? 0,
     },
+    failed: summary.failed,
     scenario: model.scenario?.id ?? null,
     notes,
   };
+  if (contributions) result.contributions = contributions;
+  if (samples) result.background = { datasets: samples.run.outputs.length, solver: samples.run.solver };
+  return result;
 }

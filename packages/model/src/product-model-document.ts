@@ -1,3 +1,11 @@
+import {
+  PACT_VERSIONS,
+  PEDIGREE_FACTOR_SET_IDS,
+  PEDIGREE_FACTOR_SETS,
+  PEDIGREE_INDICATORS,
+  type PactVersion,
+  type PedigreeFactorSetId,
+} from '@opencfp/core';
 import { ACCOUNTING_RULES, chinaRegionName, type AccountingChoice } from '@opencfp/refdata';
 import { z } from 'zod';
 import { commonUnit, commonUnitFactor } from './common-units.js';
@@ -84,7 +92,14 @@ const ElectricityAccounting = z
 export const Scenario = z.strictObject({
   id: LocalId,
   name: Name,
+  nameZh: z.string().max(300).optional(),
   description: z.string().max(2000).optional(),
+  kind: z
+    .enum(['use', 'end-of-life', 'other'])
+    .optional()
+    .describe(
+      "what the scenario varies: the use stage ('use'), the end of life ('end-of-life') or anything else ('other', as when left out)",
+    ),
   parameters: z
     .record(ParameterName, z.number())
     .default({})
@@ -260,6 +275,57 @@ export const Source = z.discriminatedUnion('kind', [
   TransportSource,
 ]);
 
+const Rating = (max: number, what: string) => z.number().min(1).max(max).describe(what);
+
+/**
+ * What is known of the quality of a line's data (docs/data-quality.md): pedigree-matrix scores (turned into a
+ * lognormal uncertainty for Monte Carlo runs when the line has no uncertainty of its own), the PEF data quality
+ * criteria, the PACT ratings, whether it is primary data, and where it comes from.
+ */
+export const DataQuality = z.strictObject({
+  pedigree: z
+    .array(z.union([z.number().int().min(1).max(5), z.null()]))
+    .length(5)
+    .optional()
+    .describe(
+      'pedigree-matrix scores 1 (best) … 5 in the order reliability, completeness, temporal, geographical and further technological correlation, e.g. [2, 3, 1, 2, 4]; null where one does not apply',
+    ),
+  basicUncertainty: z
+    .number()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      'the geometric standard deviation of the amount before its pedigree (default 1: none); the pedigree adds to it on the ln scale',
+    ),
+  pef: z
+    .strictObject({
+      TeR: Rating(5, 'technological representativeness, 1 … 5'),
+      GR: Rating(5, 'geographical representativeness, 1 … 5'),
+      TiR: Rating(5, 'time representativeness, 1 … 5'),
+      P: Rating(5, 'precision, 1 … 5'),
+    })
+    .optional()
+    .describe('the PEF data quality criteria (DQR = (TeR + GR + TiR + P)/4)'),
+  pact: z
+    .strictObject({
+      technological: Rating(5, 'PACT v2: 1 … 3; v3: 1 … 5'),
+      temporal: Rating(5, 'PACT v2: 1 … 3; v3: 1 … 5'),
+      geographical: Rating(5, 'PACT v2: 1 … 3; v3: 1 … 5'),
+      completeness: Rating(5, 'PACT v2: 1 … 3 (not in v3)').optional(),
+      reliability: Rating(5, 'PACT v2: 1 … 3 (not in v3)').optional(),
+    })
+    .optional()
+    .describe("the PACT data quality ratings, on the scale of the document's dataQuality.pactVersion"),
+  primary: z
+    .boolean()
+    .optional()
+    .describe(
+      "primary data (measured or calculated from the company's own or its suppliers' activities); false: secondary",
+    ),
+  source: z.string().trim().min(1).max(500).optional().describe('where the data comes from'),
+});
+
 export const Input = z.strictObject({
   name: Name,
   amount: Amount,
@@ -267,6 +333,7 @@ export const Input = z.strictObject({
   source: Source,
   stage: z.string().max(100).optional().describe('life-cycle stage of this input (default: its process’s)'),
   uncertainty: Uncertainty.optional(),
+  dataQuality: DataQuality.optional(),
   comment: z.string().max(2000).optional(),
 });
 
@@ -286,6 +353,7 @@ export const Emission = z.strictObject({
   unit: UnitName.default('kg'),
   stage: z.string().max(100).optional(),
   uncertainty: Uncertainty.optional(),
+  dataQuality: DataQuality.optional(),
   comment: z.string().max(2000).optional(),
 });
 
@@ -320,6 +388,38 @@ export const ProductModelDocument = z
       .optional()
       .describe("kg C per reference output of the product (PACT's fossil/biogenic carbon content)"),
     description: z.string().max(10000).optional(),
+    functionalUnit: z
+      .strictObject({
+        en: z.string().trim().min(1).max(2000).optional(),
+        zh: z.string().trim().min(1).max(2000).optional(),
+      })
+      .optional()
+      .describe(
+        'the functional unit in words, in English and Chinese (e.g. "1 kWh of energy delivered over the battery\'s service life"); kept for reports and rule-set checks, the numbers are per the reference output',
+      ),
+    boundary: z
+      .enum(['cradle-to-gate', 'cradle-to-grave', 'gate-to-gate'])
+      .optional()
+      .describe(
+        'the system boundary the study declares; kept for reports and rule-set checks (the stages modelled should match it)',
+      ),
+    dataQuality: z
+      .strictObject({
+        pedigreeFactorSet: z
+          .enum(PEDIGREE_FACTOR_SET_IDS)
+          .default('ecoinvent-v3')
+          .describe(
+            "the factors that turn pedigree scores into uncertainty: 'ecoinvent-v3' (the ecoinvent v3 guideline) or 'ciroth-2016' (the empirical factors of Ciroth et al. 2016)",
+          ),
+        pactVersion: z
+          .enum(PACT_VERSIONS)
+          .default('2')
+          .describe(
+            "the PACT data quality indicators to give: '2' (five ratings 1 … 3 over the inputs above 5 % of the PCF) or '3' (technological, geographical, temporal 1 … 5 over all inputs)",
+          ),
+      })
+      .optional()
+      .describe("how the lines' dataQuality is rated and aggregated (docs/data-quality.md)"),
   })
   .superRefine((doc, ctx) => {
     const seen = new Set<string>();
@@ -357,6 +457,7 @@ export const ProductModelDocument = z
         if (input.source.kind === 'transport') checkTransport(input, input.source, issue);
       }),
     );
+    checkDataQuality(doc, ctx);
     const names = new Set<string>();
     doc.parameters.forEach((p, i) => {
       const key = p.name.toLowerCase();
@@ -381,6 +482,47 @@ export const ProductModelDocument = z
   });
 
 type Issue = (where: PropertyKey[], message: string) => void;
+
+/**
+ * Data quality that the document's choices cannot use: PACT v2 ratings above 3, and pedigree scores the chosen
+ * factor set has no factor for (the 2016 factors have none for score 5 of three indicators).
+ */
+function checkDataQuality(
+  doc: {
+    processes: z.output<typeof ForegroundProcess>[];
+    dataQuality?: { pedigreeFactorSet: PedigreeFactorSetId; pactVersion: PactVersion };
+  },
+  ctx: z.RefinementCtx,
+): void {
+  const factorSet = PEDIGREE_FACTOR_SETS[doc.dataQuality?.pedigreeFactorSet ?? 'ecoinvent-v3'];
+  const pactVersion = doc.dataQuality?.pactVersion ?? '2';
+  doc.processes.forEach((p, i) => {
+    const lines = [
+      ...p.inputs.map((x, k) => ({ quality: x.dataQuality, path: ['processes', i, 'inputs', k] })),
+      ...p.emissions.map((x, k) => ({ quality: x.dataQuality, path: ['processes', i, 'emissions', k] })),
+    ];
+    for (const { quality, path } of lines) {
+      if (!quality) continue;
+      if (quality.pact && pactVersion === '2')
+        for (const [key, value] of Object.entries(quality.pact))
+          if (value !== undefined && value > 3)
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'dataQuality', 'pact', key],
+              message: `PACT v2 rates 1 … 3, not ${value}: rate it on that scale, or set dataQuality.pactVersion '3' (1 … 5) on the document`,
+            });
+      if (quality.pedigree)
+        quality.pedigree.forEach((score, k) => {
+          if (score !== null && factorSet.factors[PEDIGREE_INDICATORS[k]][score - 1] === null)
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'dataQuality', 'pedigree', k],
+              message: `${factorSet.name} has no factor for ${PEDIGREE_INDICATORS[k]} score ${score}: use the 'ecoinvent-v3' factors (dataQuality.pedigreeFactorSet) or review the score`,
+            });
+        });
+    }
+  });
+}
 
 /** What can be checked of an electricity input without its background: region, units, signs and coverage. */
 function checkElectricity(
@@ -495,3 +637,4 @@ export type ModelUncertainty = z.output<typeof Uncertainty>;
 export type ModelElectricitySource = z.output<typeof ElectricitySource>;
 export type ModelElectricityInstrument = z.output<typeof ElectricityInstrument>;
 export type ModelTransportSource = z.output<typeof TransportSource>;
+export type ModelDataQuality = z.output<typeof DataQuality>;

@@ -48,6 +48,8 @@ export interface UpstreamTreeNode {
   /** The path from the root ('root/l3/b120'): give it back to expand the node. */
   id: string;
   label: string;
+  /** A foreground process's Chinese name, when the document gives one (`nameZh`). */
+  labelZh?: string;
   kind: UpstreamNodeKind;
   /** The model's process id (foreground) or the dataset's process id (background); null otherwise. */
   processId: string | null;
@@ -86,6 +88,8 @@ export interface UpstreamTreeNode {
 export interface SankeyNode {
   id: string;
   label: string;
+  /** A foreground process's Chinese name, when the document gives one (`nameZh`). */
+  labelZh?: string;
   /** 'supplier', 'electricity', 'transport': a line of the model with its own footprint (no dataset). */
   kind: 'foreground' | 'background' | 'supplier' | 'electricity' | 'transport' | 'other';
   processId: string | null;
@@ -461,12 +465,13 @@ export class ProductModelSupplyChain {
         UpstreamTreeNode,
         'label' | 'kind' | 'processId' | 'amount' | 'unit' | 'direct' | 'total'
       > &
-        Partial<Pick<UpstreamTreeNode, 'productId' | 'productName'>>,
+        Partial<Pick<UpstreamTreeNode, 'labelZh' | 'productId' | 'productName'>>,
       line: number | undefined,
       expandable: boolean,
     ): UpstreamTreeNode => ({
       id,
       label: fields.label,
+      ...(fields.labelZh ? { labelZh: fields.labelZh } : {}),
       kind: fields.kind,
       processId: fields.processId,
       productId: fields.productId ?? null,
@@ -485,6 +490,7 @@ export class ProductModelSupplyChain {
       return make(
         {
           label: p.name,
+          labelZh: this.model.document.processes[position.process]?.nameZh,
           kind: 'foreground',
           processId: p.id,
           amount: position.amount,
@@ -610,9 +616,11 @@ export class ProductModelSupplyChain {
           else if (this.isLineNode(k)) add(`s${k}`, this.perUnit[k] * perRun);
           else add(`b${this.columns[k]}`, this.perUnit[k] * perRun);
         }
+        const labelZh = this.model.document.processes[index]?.nameZh;
         node = {
           id,
           label: p.name,
+          ...(labelZh ? { labelZh } : {}),
           kind: 'foreground',
           processId: p.id,
           productId: null,

@@ -524,6 +524,41 @@ export function carbonFootprintPerColumn(
   return c;
 }
 
+/**
+ * The weight of every stored entry of B (aligned with `m.B.values`) in the footprint's counted total: the GWP of
+ * its row's gas when the part it falls in counts under the approach (a column's dLUC and land-management tags
+ * decide the part, as in {@link carbonFootprint}), else 0. Σ_q w[q]·B[q]·s[column(q)] is `split.total` for any
+ * scaling s, also when the entries of B are varied (Monte Carlo): which part an entry counts in does not depend
+ * on its amount.
+ *
+ * @example
+ * const w = carbonFootprintEntryWeights(calculator.matrices, db, { gwpSetId: 'ipcc-ar6-gwp100' });
+ * const target = { id: 'cfp', unit: 'kg CO2e', weights: w }; // a Monte Carlo target (@opencfp/core)
+ */
+export function carbonFootprintEntryWeights(
+  m: LcaMatrices,
+  db: Pick<Database, 'flows'>,
+  options: Pick<CarbonFootprintOptions, 'gwpSetId' | 'biogenicApproach'> = {},
+): Float64Array {
+  const set = gwpSet(options.gwpSetId ?? DEFAULT_GWP_SET_ID);
+  const approach = options.biogenicApproach ?? '-1/+1';
+  if (approach !== '-1/+1' && approach !== '0/0')
+    throw new RefdataError(
+      'UNKNOWN_BIOGENIC_APPROACH',
+      `unknown biogenic approach '${String(approach)}': use '-1/+1' or '0/0'.`,
+    );
+  const { rows } = rowInfo(m, flowIndex(db.flows), set);
+  const { flags } = columnInfo(m);
+  const { B } = m;
+  const w = new Float64Array(B.nonZeros);
+  for (let j = 0; j < B.cols; j++)
+    for (let q = B.columnPointers[j]; q < B.columnPointers[j + 1]; q++) {
+      const r = rows[B.rowIndex[q]];
+      if (r && countedIn(approach, partOfRow(flags[j], r, r.factor * B.values[q]))) w[q] = r.factor;
+    }
+  return w;
+}
+
 const isFlow = (f: Flow | undefined): f is Flow => f !== undefined;
 const round = (x: number) => Number(x.toPrecision(6));
 

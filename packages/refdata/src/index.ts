@@ -23,6 +23,7 @@ export { GHG_BASE_NAMES, GHG_CAS, GHG_CODE_ALIASES, GHG_FULL_NAMES, GHG_QUALIFIE
 export {
   carbonFootprint,
   carbonFootprintPerColumn,
+  carbonFootprintEntryWeights,
   completeSplit,
   emptyCarbonFootprintSplit,
   pactFields,
@@ -46,3 +47,4 @@ export * from './grid-model.js';
 export * from './electricity-accounting.js';
 export * from './factor-registry.js';
 export * from './starter-database/index.js';
+export * from './rule-sets/index.js';

@@ -31,9 +31,15 @@ import { flowsRouter } from './routes/flows.js';
 import { resultAnalysisRouter } from './routes/result-analysis.js';
 import { footprintsRouter } from './routes/footprints.js';
 import { modelsRouter } from './routes/models.js';
+import { modelValidationRouter } from './routes/model-validation.js';
 import { organisationsRouter } from './routes/organisations.js';
 import { productsRouter } from './routes/products.js';
 import { referenceRouter } from './routes/reference.js';
+import { statementsRouter } from './routes/statements.js';
+import { studiesRouter } from './routes/studies.js';
+import { studyFindingsRouter } from './routes/study-findings.js';
+import { studyViewsRouter } from './routes/study-views.js';
+import { SigningSecret } from './signing-secret.js';
 import { defineRoute, validationHook, type AppEnv, type ServerLogger } from './routing.js';
 import { webApp } from './web-app.js';
 
@@ -51,6 +57,8 @@ export interface AppOptions {
   calculatorCache?: CalculatorCache;
   /** The in-process channel to this instance's job runner (startServer passes its runner's; default: none runs here). */
   jobUpdates?: JobUpdates;
+  /** The secret signing keys are encrypted with (default: from the configuration, see SigningSecret). */
+  signingSecret?: SigningSecret;
 }
 
 /** Logs one JSON object per line on stderr. */
@@ -190,6 +198,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const calculatorCache = options.calculatorCache ?? new CalculatorCache();
   app.route('/v1', databasesRouter(calculatorCache));
   app.route('/v1', modelsRouter());
+  app.route('/v1', modelValidationRouter(calculatorCache));
   app.route('/v1', referenceRouter());
   app.route('/v1', footprintsRouter(calculatorCache));
   app.route('/v1', calculationsRouter(calculatorCache));
@@ -200,6 +209,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/v1', jobsRouter(jobUpdates));
   app.route('/v1', databaseUploadRouter(jobUpdates));
   app.route('/v1', modelJobsRouter(jobUpdates));
+  const signingSecret = options.signingSecret ?? new SigningSecret(config, logger);
+  app.route('/v1', studiesRouter(signingSecret));
+  app.route('/v1', studyFindingsRouter());
+  app.route('/v1', studyViewsRouter());
+  app.route('/', statementsRouter(signingSecret));
 
   app.get('/openapi.json', (c) =>
     c.json(

@@ -42,6 +42,8 @@ test('defaults', () => {
     uploadRetentionHours: 24,
     jobs: { run: true, concurrency: 1, pollMs: 1000, heartbeatMs: 5000, staleMs: 30_000 },
     webDir: null,
+    keySecret: null,
+    publicUrl: null,
   });
   assert.equal(uploadDirOf(config), '/srv/opencfp/data-uploads', 'beside the data directory, not in it');
 });
@@ -69,6 +71,8 @@ test('environment variables, with sizes, lists and booleans as text; empty ones 
       OPENCFP_JOBS_HEARTBEAT_MS: '1000',
       OPENCFP_JOBS_STALE_MS: '4000',
       OPENCFP_WEB_DIR: 'web/dist',
+      OPENCFP_KEY_SECRET: 'a key secret of at least thirty-two characters',
+      OPENCFP_PUBLIC_URL: 'https://cfp.example.org',
       OPENCFP_CONFIG: '',
     },
   });
@@ -87,6 +91,8 @@ test('environment variables, with sizes, lists and booleans as text; empty ones 
     uploadRetentionHours: 72,
     jobs: { run: false, concurrency: 2, pollMs: 250, heartbeatMs: 1000, staleMs: 4000 },
     webDir: '/srv/web/dist',
+    keySecret: 'a key secret of at least thirty-two characters',
+    publicUrl: 'https://cfp.example.org',
   });
   assert.equal(uploadDirOf(config), '/srv/uploads');
   assert.equal(

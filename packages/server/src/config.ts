@@ -46,6 +46,17 @@ export interface ServerConfig {
    * API only (`cfp serve` sets the build of @opencfp/web when it is there).
    */
   webDir: string | null;
+  /**
+   * The secret organisations' signing keys are encrypted with (at least 32 characters); null = a random one
+   * made once and kept in `<dataDir>/opencfp-key-secret` (mode 0600). With several instances set it on each
+   * (docs/studies.md, Keys).
+   */
+  keySecret: string | null;
+  /**
+   * The platform's public base URL (scheme://host[:port]), which signed statements name their issuer by and
+   * verifiers fetch the keys from; null = the origin of the request that publishes (requestOrigin).
+   */
+  publicUrl: string | null;
 }
 
 /** How this instance runs background jobs. */
@@ -143,6 +154,8 @@ const configSchema = z.strictObject({
     })
     .default({ run: true, concurrency: 1, pollMs: 1000, heartbeatMs: 5000, staleMs: 30_000 }),
   webDir: z.string().min(1).optional(),
+  keySecret: z.string().min(32, 'the key secret must have at least 32 characters').optional(),
+  publicUrl: origin.optional(),
 });
 
 /** Environment variable → setting (a dotted path in the config file). */
@@ -166,6 +179,8 @@ const ENV: Readonly<Record<string, string>> = {
   OPENCFP_JOBS_HEARTBEAT_MS: 'jobs.heartbeatMs',
   OPENCFP_JOBS_STALE_MS: 'jobs.staleMs',
   OPENCFP_WEB_DIR: 'webDir',
+  OPENCFP_KEY_SECRET: 'keySecret',
+  OPENCFP_PUBLIC_URL: 'publicUrl',
 };
 
 export interface LoadConfigOptions {
@@ -249,7 +264,7 @@ export function loadConfig(options: LoadConfigOptions = {}): ServerConfig {
       details: { issues: result.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
     });
   }
-  const { bodyLimit, dataDir, uploadLimit, uploadDir, webDir, ...rest } = result.data;
+  const { bodyLimit, dataDir, uploadLimit, uploadDir, webDir, keySecret, publicUrl, ...rest } = result.data;
   return {
     ...rest,
     bodyLimitBytes: bodyLimit,
@@ -257,6 +272,8 @@ export function loadConfig(options: LoadConfigOptions = {}): ServerConfig {
     uploadLimitBytes: uploadLimit,
     uploadDir: uploadDir === undefined ? null : resolve(cwd, uploadDir),
     webDir: webDir === undefined ? null : resolve(cwd, webDir),
+    keySecret: keySecret ?? null,
+    publicUrl: publicUrl ?? null,
   };
 }
 

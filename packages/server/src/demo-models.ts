@@ -47,6 +47,7 @@ export const DEMO_BATTERY_MODEL: ProductModelDocumentInput = {
     {
       id: 'solar-50',
       name: 'Half of the cell plant electricity from solar',
+      nameZh: '电芯厂一半电力来自屋顶光伏',
       parameters: { pv_share: 0.5 },
     },
   ],
@@ -197,10 +198,11 @@ export const DEMO_FRAME_MODEL: ProductModelDocumentInput = {
     { name: 'scrap_rate', value: 0.25 },
   ],
   scenarios: [
-    { id: 'lean', name: 'Scrap rate 10 %', parameters: { scrap_rate: 0.1 } },
+    { id: 'lean', name: 'Scrap rate 10 %', nameZh: '废料率 10%', parameters: { scrap_rate: 0.1 } },
     {
       id: 'market-based',
       name: 'Electricity accounted market-based (residual mix)',
+      nameZh: '电力按市场法核算（剩余组合）',
       electricity: { accounting: 'market-based' },
     },
   ],

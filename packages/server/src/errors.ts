@@ -12,6 +12,7 @@ export type ServerErrorCode =
   | 'PRECONDITION_REQUIRED'
   | 'CALCULATION_FAILED'
   | 'MODEL_INVALID'
+  | 'PUBLICATION_BLOCKED'
   | 'RATE_LIMITED'
   | 'INVALID_CONFIG'
   | 'UNAVAILABLE'
@@ -41,6 +42,12 @@ export const ERROR_STATUS = {
   CONNECTION_FAILED: 503,
   /** Another process holds PGlite's data directory: raised on start, never by a request (the server is not up). */
   DATA_DIR_IN_USE: 503,
+  /** A study action its state does not allow (details.action, details.state, details.allowedFrom). */
+  ILLEGAL_TRANSITION: 409,
+  /** The model changed since the study's result was calculated (the freeze): calculate again and resubmit. */
+  INPUTS_CHANGED: 409,
+  /** An organisation's signing key does not open with this server's key secret: a configuration fault. */
+  SIGNING_KEY_UNAVAILABLE: 500,
   // the server's codes
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
@@ -53,6 +60,8 @@ export const ERROR_STATUS = {
   CALCULATION_FAILED: 422,
   /** A product model that cannot be calculated as it stands: `details.code`, `details.path` (JSON pointer), `details.problems`. */
   MODEL_INVALID: 422,
+  /** A study whose compliance check finds mandatory requirements not met: `details.unmet` says what to fix. */
+  PUBLICATION_BLOCKED: 422,
   RATE_LIMITED: 429,
   INVALID_CONFIG: 500,
   UNAVAILABLE: 503,

@@ -62,3 +62,28 @@ export {
   monteCarloJob,
 } from './jobs/model-jobs.js';
 export { calculateStoredModel, CalculationRequest } from './routes/calculations.js';
+export { SigningSecret, KEY_SECRET_FILE } from './signing-secret.js';
+export { composeStatement, issuerId, type ComplianceCounts } from './statements/compose-statement.js';
+export {
+  STATEMENT_CTY,
+  STATEMENT_MEDIA_TYPE,
+  STATEMENT_TYP,
+  STATEMENT_TYPE,
+  StatementPayload,
+  VC_CONTEXT,
+  VERIFICATION_LABELS,
+} from './statements/statement-schema.js';
+export {
+  KEY_VALIDITY_SKEW_MS,
+  compareWithResult,
+  statementInputsHash,
+  verifyStatement,
+  type Jwks,
+  type StatementVerification,
+} from './statements/verify-statement.js';
+export {
+  checkStudyCompliance,
+  type ComplianceOutcome,
+  type UnmetRequirement,
+} from './statements/study-compliance.js';
+export { JWKS_PATH } from './routes/statements.js';

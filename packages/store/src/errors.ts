@@ -10,7 +10,11 @@ export type StoreErrorCode =
   | 'MIGRATION_FAILED'
   | 'INVALID_DATABASE_URL'
   | 'CONNECTION_FAILED'
-  | 'DATA_DIR_IN_USE';
+  | 'DATA_DIR_IN_USE'
+  | 'FORBIDDEN'
+  | 'ILLEGAL_TRANSITION'
+  | 'INPUTS_CHANGED'
+  | 'SIGNING_KEY_UNAVAILABLE';
 
 /**
  * A store error with a stable `code`; the message says how to fix the problem.

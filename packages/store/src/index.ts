@@ -69,6 +69,50 @@ export {
   productModels,
   type Author,
   type CalculationResult,
+  type ModelSaver,
   type ProductModel,
   type ProductModelSummary,
 } from './repositories/product-models.js';
+export {
+  base64url,
+  decodeCompactJws,
+  fromBase64url,
+  signCompactJws,
+  verifyEd25519,
+  type DecodedJws,
+  type JwsHeader,
+  type PublicJwk,
+} from './jws.js';
+export {
+  activeSigningKey,
+  publicJwk,
+  signingKeys,
+  type KeySecret,
+  type SigningKey,
+} from './repositories/signing-keys.js';
+export {
+  STUDY_STATES,
+  STUDY_TRANSITIONS,
+  availableActions,
+  nextState,
+  type StudyAction,
+  type StudySide,
+  type StudyTransition,
+  type TransitionFacts,
+} from './repositories/study-transitions.js';
+export {
+  studies,
+  type ComposedStatement,
+  type CurrentInputsHash,
+  type ModelSnapshot,
+  type PartyReference,
+  type PublicStatement,
+  type PublishContext,
+  type Study,
+  type StudyActor,
+  type StudyChange,
+  type StudyEvent,
+  type StudyFinding,
+  type StudyInput,
+  type StudyParty,
+} from './repositories/studies.js';

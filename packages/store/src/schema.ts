@@ -170,6 +170,108 @@ export interface AuditLogTable {
   at: Generated<Date>;
 }
 
+/** An organisation's Ed25519 signing key (008-studies): the private key encrypted with the server's key secret. */
+export interface SigningKeysTable {
+  /** The key id (JWS `kid`). */
+  id: string;
+  organisation_id: string;
+  algorithm: 'EdDSA';
+  /** base64url of the 32-byte public key (the JWK's `x`). */
+  public_key: string;
+  /** `v1.<iv>.<ciphertext>.<tag>` (base64url): the PKCS #8 private key under AES-256-GCM (see signing-keys.ts). */
+  private_key: string;
+  valid_from: Generated<Date>;
+  /** When the key was retired (rotated); null: the organisation's active key. */
+  valid_until: NullableTimestamp;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export type StudyState =
+  | 'draft'
+  | 'submitted'
+  | 'in-verification'
+  | 'findings-raised'
+  | 'findings-answered'
+  | 'verified'
+  | 'rejected'
+  | 'certified'
+  | 'published'
+  | 'superseded'
+  | 'withdrawn';
+
+type NullableJson<T extends object> = ColumnType<T | null, string | null | undefined, string | null>;
+
+/** A carbon-footprint study of a product (008-studies; states in repositories/study-transitions.ts). */
+export interface StudiesTable {
+  id: string;
+  organisation_id: string;
+  product_id: string;
+  model_id: string;
+  title: string;
+  rule_set_id: string;
+  rule_set_version: string;
+  declared_unit: Json<{ amount: number; unit: string }>;
+  functional_unit: string | null;
+  boundary: 'cradle-to-gate' | 'cradle-to-grave' | 'gate-to-gate';
+  product_type: 'intermediate' | 'final';
+  /** What the compliance check reads beyond the model (choices, reference period, report, attestations …). */
+  declarations: Json<Record<string, unknown>>;
+  self_declared: Generated<boolean>;
+  state: StudyState;
+  result_id: string | null;
+  inputs_hash: string | null;
+  submitted_at: NullableTimestamp;
+  verifier_organisation_id: string | null;
+  verifier_user_id: string | null;
+  certifier_organisation_id: string | null;
+  certifier_user_id: string | null;
+  frozen_inputs_hash: string | null;
+  verified_at: NullableTimestamp;
+  verified_by: string | null;
+  certified_at: NullableTimestamp;
+  certified_by: string | null;
+  statement_id: string | null;
+  statement: NullableJson<Record<string, unknown>>;
+  statement_jws: string | null;
+  statement_kid: string | null;
+  compliance: NullableJson<Record<string, unknown>>;
+  published_at: NullableTimestamp;
+  withdrawn_at: NullableTimestamp;
+  supersedes: string | null;
+  superseded_by: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+/** One answer to a finding. */
+export interface FindingAnswer {
+  text: string;
+  authorId: string;
+  at: string;
+}
+
+/** A verifier's finding (comment) on an item of a study's model or result (008-studies). */
+export interface StudyFindingsTable {
+  id: string;
+  study_id: string;
+  /** The study's organisation. */
+  organisation_id: string;
+  /** JSON pointer: /model/…, /result/… or /study/… ('' for the study as a whole). */
+  item_path: string;
+  text: string;
+  author_id: string | null;
+  author_organisation_id: string | null;
+  state: 'open' | 'answered' | 'closed';
+  answers: Json<FindingAnswer[]>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  closed_at: NullableTimestamp;
+  closed_by: string | null;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface Schema {
   organisations: OrganisationsTable;
@@ -186,4 +288,7 @@ export interface Schema {
   calculation_results: CalculationResultsTable;
   jobs: JobsTable;
   audit_log: AuditLogTable;
+  signing_keys: SigningKeysTable;
+  studies: StudiesTable;
+  study_findings: StudyFindingsTable;
 }

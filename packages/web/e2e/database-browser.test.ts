@@ -125,7 +125,9 @@ test('search, a dataset with its exchanges and provenance, a provider, flows, in
   expect(new URL(page.url()).searchParams.get('type')).toBe('product');
   await shot('03-flows');
   // a product's providers: the datasets that make it
-  await page.getByRole('link', { name: 'Datasets that make electricity, grid average, Jiangsu' }).click();
+  await page
+    .getByRole('link', { name: 'Providers: datasets that make electricity, grid average, Jiangsu' })
+    .click();
   await count()
     .filter({ hasText: /^1–1 of 1 datasets$/ })
     .waitFor();

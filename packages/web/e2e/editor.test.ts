@@ -1,7 +1,8 @@
 // End to end, the product and model editor: a real `cfp serve` (production build, demo data) driven by Debian's
 // Chromium — create a product and its model on the starter database, add inputs found by searching the database, a
-// transport leg and grid electricity, see problems in place, undo, autosave, reload, and a conflict with a save made
-// elsewhere (both ways out of it). Screenshots go to packages/web/test-results/editor-*.png.
+// transport leg and grid electricity, see problems in place (the browser's and the server's validation), the
+// functional unit and declared boundary, undo, autosave, reload, and a conflict with a save made elsewhere (both ways
+// out of it). Screenshots go to packages/web/test-results/editor-*.png.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -40,6 +41,8 @@ interface StoredModel {
   version: number;
   name: string;
   model: {
+    boundary?: string;
+    functionalUnit?: { en?: string; zh?: string };
     processes: {
       name: string;
       inputs?: { name: string; amount: number | string; unit: string; source: Record<string, unknown> }[];
@@ -124,7 +127,10 @@ test('create a product and its model, add inputs from the database, transport an
   const modelId = /\/models\/([\w-]+)\/edit$/.exec(new URL(page.url()).pathname)?.[1] ?? '';
   expect(modelId).not.toBe('');
   expect(await page.getByLabel('Background database').inputValue()).not.toBe('');
-  await page.getByText('Cradle to gate', { exact: true }).waitFor();
+  // the boundary it was created with is declared in the document, and the stages say the same
+  expect(await page.getByLabel('Declared boundary').inputValue()).toBe('cradle-to-gate');
+  await page.locator('strong', { hasText: 'Cradle to gate' }).waitFor();
+  await page.getByLabel('Functional unit (English)').fill('One 750 ml aluminium water bottle');
 
   // a dataset found by searching the starter database: aluminium, picked with the keyboard
   await page.getByRole('button', { name: '+ Dataset' }).click();
@@ -137,6 +143,15 @@ test('create a product and its model, add inputs from the database, transport an
   await aluminium.getByRole('link', { name: 'Primary aluminium, cast, global average' }).waitFor();
   await aluminium.getByLabel('Amount').fill('0.25');
   expect(await aluminium.getByLabel('Unit').inputValue()).toBe('kg');
+  // a unit the dataset cannot be given in: the browser cannot tell, the server's validation says it in place
+  await aluminium.getByLabel('Unit').selectOption({ label: 'Other unit…' });
+  await aluminium.getByLabel('Unit').fill('kWh');
+  const mismatch = aluminium.getByText(/This unit cannot be converted to the unit of what it links to\./);
+  await mismatch.waitFor({ timeout: 20_000 });
+  await shot('03-validation-in-place');
+  await aluminium.getByRole('button', { name: 'Choose from the list' }).click();
+  await aluminium.getByLabel('Unit').selectOption('kg');
+  await mismatch.waitFor({ state: 'detached', timeout: 20_000 });
 
   // electricity as a dataset, in kWh of a dataset measured in MJ: the editor shows what the server converts to
   await page.getByRole('button', { name: '+ Dataset' }).click();
@@ -161,7 +176,7 @@ test('create a product and its model, add inputs from the database, transport an
   await distanceProblem.waitFor();
   expect(await lorry.getByLabel('Distance', { exact: true }).getAttribute('aria-invalid')).toBe('true');
   await page.getByRole('toolbar').getByText('Not saved: fix 1 problem(s) first').waitFor();
-  await shot('03-problem-in-place');
+  await shot('04-problem-in-place');
   await lorry.getByLabel('Distance', { exact: true }).fill('500');
   await distanceProblem.waitFor({ state: 'detached' });
   await lorry.getByText('= 0.15 t·km').waitFor();
@@ -191,7 +206,7 @@ test('create a product and its model, add inputs from the database, transport an
   // autosave: the toolbar says when; the server holds the inputs
   const version = await savedVersion();
   expect(version).toBeGreaterThan(1);
-  await shot('04-editor-en');
+  await shot('05-editor-en');
   const stored = await readModel(orgId, modelId);
   expect(stored.version).toBe(version);
   const inputs = stored.model.processes[0].inputs ?? [];
@@ -202,6 +217,8 @@ test('create a product and its model, add inputs from the database, transport an
   expect(inputs[2].source).toMatchObject({ kind: 'transport', mode: 'road', distance: 500 });
   expect(inputs[3].source).toMatchObject({ kind: 'electricity', region: '江苏' });
   expect(stored.model.processes[0].name).toBe('Production');
+  expect(stored.model.functionalUnit).toEqual({ en: 'One 750 ml aluminium water bottle' });
+  expect(stored.model.boundary).toBe('cradle-to-gate');
 
   // reload: the model as saved
   await page.reload();
@@ -218,7 +235,7 @@ test('create a product and its model, add inputs from the database, transport an
     .filter({ hasText: 'Someone else saved this model while you were editing' });
   await banner.waitFor({ timeout: 20_000 });
   await page.getByRole('toolbar').getByText('Not saved: someone else saved a newer version').waitFor();
-  await shot('05-conflict');
+  await shot('06-conflict');
   // nothing of theirs was overwritten, and my change is still on screen
   expect((await readModel(orgId, modelId)).model.processes[0].name).toBe('Renamed elsewhere');
   expect(await inputCard('primary aluminium, cast').getByLabel('Amount').inputValue()).toBe('0.3');
@@ -257,10 +274,10 @@ test('create a product and its model, add inputs from the database, transport an
     .getByText(/^所有修改已保存/)
     .waitFor();
   await inputCard('To the customer, lorry').waitFor();
-  await shot('06-editor-zh');
+  await shot('07-editor-zh');
   await page.setViewportSize({ width: 768, height: 1024 });
   await page.getByRole('heading', { name: '过程', exact: true }).waitFor();
-  await shot('07-editor-tablet-zh');
+  await shot('08-editor-tablet-zh');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow, 'no horizontal scrolling of the page on a tablet').toBeLessThanOrEqual(0);
 

@@ -1,10 +1,10 @@
-// Helpers of the end-to-end tests (and the web bench): a real `cfp serve` process and Debian's Chromium.
-import { spawn } from 'node:child_process';
+// Helpers of the end-to-end tests: a real `cfp serve` process (shared with the component tests) and Debian's Chromium.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { startServe as startDemoServe, type Serve } from '../src/test-support/demo-server';
 
 /** Debian's Chromium (`apt-get install chromium`); playwright-core downloads no browser of its own. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -25,71 +25,17 @@ export const CHROMIUM_ARGS = [
 ];
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const bin = join(root, 'packages/cli/bin/cfp.js');
-/** The production build that `cfp serve` serves. */
-export const WEB_DIST = join(root, 'packages/web/dist');
+export { WEB_DIST, type Serve } from '../src/test-support/demo-server';
 /** Where the e2e tests put their screenshots (gitignored). */
 export const SCREENSHOTS = join(root, 'packages/web/test-results');
 
-/** A running `cfp serve` with the demo data. */
-export interface Serve {
-  url: string;
-  email: string;
-  password: string;
-  stop(): Promise<void>;
-}
-
 /**
- * Starts `cfp serve --port 0` on a fresh data directory (it seeds the demo and prints the demo sign-in once) and
- * resolves once it listens. Fails loudly when the CLI or the web app is not built.
+ * Starts `cfp serve --port 0` with the demo data on a fresh data directory (the helper the component tests share,
+ * src/test-support/demo-server.ts), requiring the built web app, and resolves once it listens.
  *
  * @example const serve = await startServe(); … await serve.stop();
  */
-export async function startServe(): Promise<Serve> {
-  for (const [path, what] of [
-    [join(root, 'packages/cli/dist/bin.js'), 'the CLI'],
-    [join(WEB_DIST, 'index.html'), 'the web app'],
-  ])
-    if (!existsSync(path)) throw new Error(`${what} is not built (${path}): run \`npm run build\` first`);
-  const dataDir = mkdtempSync(join(tmpdir(), 'opencfp-web-e2e-'));
-  const env: NodeJS.ProcessEnv = {};
-  // nothing of the caller's server configuration: the build under test, a data directory of its own
-  for (const [key, value] of Object.entries(process.env))
-    if (!key.startsWith('OPENCFP_') && key !== 'DATABASE_URL' && key !== 'PORT') env[key] = value;
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((done) => child.on('exit', () => done()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`cfp serve did not start:\n${output}`)), 90_000);
-      child.stdout.on('data', () => {
-        const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-        if (found) {
-          clearTimeout(timer);
-          resolve(found);
-        }
-      });
-      child.on('exit', () => reject(new Error(`cfp serve exited:\n${output}`)));
-    });
-    const credentials = /Demo sign-in \(shown once, keep it\): (\S+) \/ (\S+)/.exec(output);
-    if (!credentials) throw new Error(`cfp serve printed no demo sign-in:\n${output}`);
-    if (!/web app at /.test(output)) throw new Error(`cfp serve does not serve the web app:\n${output}`);
-    return { url, email: credentials[1], password: credentials[2], stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
+export const startServe = (): Promise<Serve> => startDemoServe({ webApp: true });
 
 /** A fresh Chromium profile, and its removal. */
 export interface Browser {

@@ -10,8 +10,10 @@ import { lci } from './lci.js';
 import { matrix } from './matrix.js';
 import { orgs } from './orgs.js';
 import { processes } from './processes.js';
+import { report } from './report.js';
 import { serve } from './serve.js';
 import { users } from './users.js';
+import { verify } from './verify.js';
 
 /** Every `cfp` sub-command by name. */
 export const commands: Record<string, Command | undefined> = {
@@ -21,6 +23,7 @@ export const commands: Record<string, Command | undefined> = {
   check,
   processes,
   convert,
+  report,
   factors,
   grid,
   bench,
@@ -28,4 +31,5 @@ export const commands: Record<string, Command | undefined> = {
   serve,
   users,
   orgs,
+  verify,
 };

@@ -1049,13 +1049,17 @@ export interface paths {
     };
     /**
      * The datasets (process-products) of a background database version, searchable (viewer)
-     * @description One entry per product output and per treated waste of each process, by process name: the `processId` (and `productId`) to link a product model input to or to ask a footprint for. `search` words must all match; `total` counts every match, `limit` and `offset` page through them. The first request on a version loads it (as a footprint does); later ones search it in memory.
+     * @description One entry per product output and per treated waste of each process, by process name: the `processId` (and `productId`) to link a product model input to or to ask a footprint for. `search` words must all match; `ids` looks up several processes at once (in the order given); `unit` keeps those whose reference unit it is; `total` counts every match, `limit` and `offset` page through them. The first request on a version loads it (as a footprint does); later ones search it in memory.
      */
     get: {
       parameters: {
         query?: {
           /** @description words, each matched case-insensitively anywhere in the process name, the product name and synonyms, the location (code and name), the categories and the ids; all must match. Chinese works too (电力 江苏) */
           search?: string;
+          /** @description process ids, comma-separated (at most 200): only their process-products, in the order given (each process’s products by name); ids the version does not have are left out. With `search` and `unit`, those must match too. An id that holds a comma cannot be looked up this way (use …/processes/{processId}) */
+          ids?: string;
+          /** @description only process-products whose reference unit is this unit: the same name, or a name of the same common unit (t*km also finds 'tkm', 't·km', '吨公里'; not kg*km, which is another unit) */
+          unit?: string;
           limit?: number;
           offset?: number | null;
         };
@@ -1236,7 +1240,7 @@ export interface paths {
     };
     /**
      * Replace a model’s document (editor); needs the version you read
-     * @description Send `If-Match: "<version>"` (the ETag of your GET) or `version` in the body. Neither: 428 PRECONDITION_REQUIRED. Someone saved in between: 409 VERSION_CONFLICT with `details.currentVersion` — reload, apply your change again, and send it with the new version. The name, product and background version stay as they are.
+     * @description Send `If-Match: "<version>"` (the ETag of your GET) or `version` in the body. Neither: 428 PRECONDITION_REQUIRED. Someone saved in between: 409 VERSION_CONFLICT with `details.currentVersion`, `details.updatedAt` and `details.updatedBy` (who saved it, as `updatedBy` of the model) — reload, apply your change again, and send it with the new version. The name, product and background version stay as they are.
      */
     put: {
       parameters: {
@@ -1366,6 +1370,61 @@ export interface paths {
     };
     trace?: never;
   };
+  '/v1/orgs/{orgId}/models/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The problems a calculation of a model document would raise, without calculating it (viewer)
+     * @description Validates `model` against its schema and then as a calculation on `backgroundVersionId` would: every problem with its JSON pointer, code and message — formulas, unknown parameters and datasets, units that cannot be converted, links, gases, stages, electricity factors, a foreground that cannot be solved — for the base case and each scenario. A problem found, the part at fault is set aside and the search goes on, so each issue is what a calculation raises once those before it are fixed. Nothing is saved; the answer is the same whoever asks (viewer and up). A version the organisation cannot see is 404 with `details.field`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ModelValidationRequest'];
+        };
+      };
+      responses: {
+        /** @description The problems found (an empty list: the model calculates) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ModelValidation'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/reference/electricity': {
     parameters: {
       query?: never;
@@ -1441,6 +1500,54 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['TransportReference'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/reference/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The units product models are written in, with their factors (signed in)
+     * @description The common-units table of the engine: per dimension (mass, energy, volume, area, length, goods and person transport, items, time) its base unit and every unit with its synonyms and factor, so that a client offers and converts exactly what a calculation accepts.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The unit table */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['UnitReference'];
           };
         };
         /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
@@ -1931,6 +2038,8 @@ export interface paths {
           status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
           /** @description one kind of job (docs/server.md, Jobs) */
           kind?: 'database-import' | 'model-calculation' | 'monte-carlo';
+          /** @description the jobs of one product model (calculations and Monte Carlo runs: their input's modelId) */
+          modelId?: string;
           limit?: number;
         };
         header?: never;
@@ -2233,6 +2342,1377 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/orgs/{orgId}/calculations/{resultId}/monte-carlo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest Monte Carlo run of a result (viewer)
+     * @description The newest succeeded 'monte-carlo' job whose inputs are the result's — the same model document, background version and options (its output names the `inputsHash` of the result) — whenever it ran, before or after the result was stored. None yet is 404 NOT_FOUND (`details.inputsHash`): run one with POST …/models/{id}/jobs `{ kind: 'monte-carlo', …the result's request }` on the model version calculated.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description a calculation result id */
+          resultId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The Monte Carlo job with its distribution */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MonteCarloJob'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The studies the organisation takes part in (viewer; invited ones for verifiers)
+     * @description Its own studies, and — for members with the verifier role or above — the studies it is invited to verify or certify (`relation`), newest first.
+     */
+    get: {
+      parameters: {
+        query?: {
+          relation?: 'practitioner' | 'verifier' | 'certification-body';
+          /** @description docs/studies.md: the states and the actions between them */
+          state?: components['schemas']['StudyState'];
+        };
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The studies */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyList'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Create a study of a product model (editor)
+     * @description A draft study of the product of `modelId`, declaring its rule set (its version is the rule set’s), declared unit (default: the product’s), boundary and product type, and optionally the result it reports. `selfDeclared: true` publishes it without a third party, labelled so everywhere.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewStudy'];
+        };
+      };
+      responses: {
+        /** @description Created (draft) */
+        201: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One study with its history (viewer; its verifier and certification body too) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The study and its history */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyDetail'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change a draft (or rejected) study (editor); needs the version you read
+     * @description Send `If-Match: "<version>"` or `version` in the body. Only a draft or a rejected study changes (409 ILLEGAL_TRANSITION otherwise). Making it self-declared withdraws a verifier’s invitation.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description the ETag of the version you read; a change of an older version is 409 VERSION_CONFLICT */
+          'if-match'?: string;
+        };
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StudyChange'];
+        };
+      };
+      responses: {
+        /** @description Changed (the version is one more) */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/submit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Submit the study with the result it reports (editor)
+     * @description draft or rejected → submitted. The result (`resultId`, or the one the study names) must be of the model as saved now: 409 INPUTS_CHANGED when the model was saved since (calculate again). Its inputs hash is recorded.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['StudySubmission'];
+        };
+      };
+      responses: {
+        /** @description The study, as it is now */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/invite-verifier': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite a verifier (and optionally a certification body) (editor)
+     * @description Before the verification starts (draft or submitted): another organisation (id or slug) and one of its users with the verifier role or above (e-mail); 422 INVALID_REFERENCE when there is none. The verifier’s organisation then sees the study (read-only) through its own path.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StudyInvitation'];
+        };
+      };
+      responses: {
+        /** @description The study, as it is now */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/start-verification': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start the verification (the invited verifier)
+     * @description submitted → in-verification; only the user the study invited.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The study, as it is now */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Verify the study (the invited verifier); freezes the hash of its inputs
+     * @description in-verification or findings-answered → verified, when no finding is open (answered ones are closed). The model must still give the submitted result: 409 INPUTS_CHANGED when it was saved since submission. The inputs hash is frozen as the verified version.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['StudyNote'];
+        };
+      };
+      responses: {
+        /** @description The study, as it is now */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject the study, with the reason (the invited verifier)
+     * @description in verification → rejected; the practitioner may change it and submit it again.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StudyReason'];
+        };
+      };
+      responses: {
+        /** @description The study, as it is now */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/certify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Certify the verified study (the invited certification body)
+     * @description verified → certified; only when a certification body is invited, by its invited user.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['StudyNote'];
+        };
+      };
+      responses: {
+        /** @description The study, as it is now */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish the study as a signed statement (editor)
+     * @description verified (certified when a certification body is invited), or submitted when self-declared → published. The study is checked against its rule set: mandatory requirements not met block it (422 PUBLICATION_BLOCKED, `details.unmet` with what to fix). The statement — a Verifiable Credential 2.0 as a JWS signed with the organisation’s Ed25519 key — is public at /v1/public/statements/{statementId}. A study that supersedes another makes that one superseded.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The study, as it is now */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/withdraw': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Withdraw the study, with the reason (editor)
+     * @description Any state but superseded or withdrawn → withdrawn; a published statement is then shown as withdrawn.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StudyReason'];
+        };
+      };
+      responses: {
+        /** @description The study, as it is now */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/supersede': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start the successor of a published study (editor)
+     * @description A new draft with the same product, model, rule set, unit, boundary, declarations and invitations; when it is published, this study’s statement becomes superseded by it. One successor at a time (409 CONFLICT).
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['StudySuccessor'];
+        };
+      };
+      responses: {
+        /** @description The successor (draft) */
+        201: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Study'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/findings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The findings on a study, oldest first (viewer; its verifier too) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The findings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyFindingList'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Raise a finding on an item of the study (the invited verifier)
+     * @description `itemPath` is a JSON pointer into the model as submitted (`/model/processes/0/inputs/2`), its result’s footprint (`/result/split/fossilEmissions`) or the study (`/study/declarations`); empty for the study as a whole. It must point at something (400 otherwise). The study becomes findings-raised.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['NewStudyFinding'];
+        };
+      };
+      responses: {
+        /** @description Raised */
+        201: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyFindingChange'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/findings/{findingId}/answers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Answer a finding (editor of the study’s organisation)
+     * @description During the verification; a closed finding takes no answers. Once no finding is open, the study is findings-answered.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+          /** @description a finding of the study */
+          findingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['StudyFindingAnswer'];
+        };
+      };
+      responses: {
+        /** @description Answered */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyFindingChange'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/findings/{findingId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Close a finding (the invited verifier) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+          /** @description a finding of the study */
+          findingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Closed */
+        200: {
+          headers: {
+            /** @description the version, e.g. "3" */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyFindingChange'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/model': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The model the study reports, read-only (viewer; its verifier too)
+     * @description The model document as calculated for the study’s result, with the options and inputs hash, and whether the model was saved since (then it must be calculated and submitted again before verification). 404 while the study names no result.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The model */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyModelView'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/result': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The calculation result the study reports, read-only (viewer; its verifier too) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The result */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyResultView'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/studies/{id}/compliance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The study checked against its rule set now (viewer; its verifier too)
+     * @description Every requirement of the rule set met, not met, not applicable or needing evidence, with the evidence and what to fix; `blocksPublication` when a mandatory one is not met (publication then answers 422 PUBLICATION_BLOCKED). 404 while the study names no result.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The compliance */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['StudyCompliance'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/.well-known/jwks.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The public keys of every organisation that signs statements (JWKS)
+     * @description RFC 7517 key set of Ed25519 keys (RFC 8037): `kid`, `alg: EdDSA`, `crv: Ed25519`, `x`; also `org` (the organisation), `validFrom` and, once rotated, `validUntil` — a retired key stays here, as it verifies what it signed.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The key set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Jwks'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/statements/{statementId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A published statement (no sign-in)
+     * @description The signed statement of a published study — also once superseded or withdrawn (`status` says so) — with its payload decoded. With `Accept: application/vc+jwt` the answer is the compact JWS alone. Anything that was never published is 404.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the statement id */
+          statementId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The statement */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PublicStatement'];
+            'application/vc+jwt': string;
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/organisations/{orgId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * An organisation that signs statements, with its public keys (no sign-in)
+     * @description The issuer a statement names. Only organisations that have signing keys are shown; others 404.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The issuer */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Issuer'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/signing-keys': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The organisation’s signing keys (viewer)
+     * @description Made on its first publication; the active one first, then the retired ones (they stay published at /.well-known/jwks.json). The private keys never leave the server (encrypted at rest, docs/studies.md).
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The keys */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SigningKeyList'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /**
+     * Rotate the organisation’s signing key (owner)
+     * @description A new key signs from now on; the active one is retired (valid until now) and stays published, so the statements it signed still verify.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The new key, and the one it retired */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SigningKeyRotation'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2267,6 +3747,9 @@ export interface components {
         | 'INVALID_DATABASE_URL'
         | 'CONNECTION_FAILED'
         | 'DATA_DIR_IN_USE'
+        | 'ILLEGAL_TRANSITION'
+        | 'INPUTS_CHANGED'
+        | 'SIGNING_KEY_UNAVAILABLE'
         | 'VALIDATION_FAILED'
         | 'UNAUTHENTICATED'
         | 'FORBIDDEN'
@@ -2275,6 +3758,7 @@ export interface components {
         | 'PRECONDITION_REQUIRED'
         | 'CALCULATION_FAILED'
         | 'MODEL_INVALID'
+        | 'PUBLICATION_BLOCKED'
         | 'RATE_LIMITED'
         | 'INVALID_CONFIG'
         | 'UNAVAILABLE'
@@ -2594,7 +4078,19 @@ export interface components {
        * @example 2025-01-31T08:00:00.000Z
        */
       updatedAt: string;
+      updatedBy: components['schemas']['ModelSaver'];
     };
+    /** @description who saved this version: a user (also through their personal API token), or a machine client’s API token, with the name it has now; null when unknown (demo data, a deleted user or token) */
+    ModelSaver:
+      | {
+          userId: string;
+          name: string;
+        }
+      | {
+          tokenId: string;
+          name: string;
+        }
+      | null;
     ProductModel: {
       id: string;
       organisationId: string;
@@ -2610,6 +4106,7 @@ export interface components {
        * @example 2025-01-31T08:00:00.000Z
        */
       updatedAt: string;
+      updatedBy: components['schemas']['ModelSaver'];
       model: components['schemas']['ProductModelDocument'];
     };
     /** @description foreground processes with inputs linked to background datasets, other foreground processes or supplier footprints, direct emissions, parameters, stages and scenarios (docs/product-models.md); at most 1 MB */
@@ -2815,6 +4312,40 @@ export interface components {
                 mode: number;
                 max: number;
               };
+          dataQuality?: {
+            /** @description pedigree-matrix scores 1 (best) … 5 in the order reliability, completeness, temporal, geographical and further technological correlation, e.g. [2, 3, 1, 2, 4]; null where one does not apply */
+            pedigree?: (number | null)[];
+            /** @description the geometric standard deviation of the amount before its pedigree (default 1: none); the pedigree adds to it on the ln scale */
+            basicUncertainty?: number;
+            /** @description the PEF data quality criteria (DQR = (TeR + GR + TiR + P)/4) */
+            pef?: {
+              /** @description technological representativeness, 1 … 5 */
+              TeR: number;
+              /** @description geographical representativeness, 1 … 5 */
+              GR: number;
+              /** @description time representativeness, 1 … 5 */
+              TiR: number;
+              /** @description precision, 1 … 5 */
+              P: number;
+            };
+            /** @description the PACT data quality ratings, on the scale of the document's dataQuality.pactVersion */
+            pact?: {
+              /** @description PACT v2: 1 … 3; v3: 1 … 5 */
+              technological: number;
+              /** @description PACT v2: 1 … 3; v3: 1 … 5 */
+              temporal: number;
+              /** @description PACT v2: 1 … 3; v3: 1 … 5 */
+              geographical: number;
+              /** @description PACT v2: 1 … 3 (not in v3) */
+              completeness?: number;
+              /** @description PACT v2: 1 … 3 (not in v3) */
+              reliability?: number;
+            };
+            /** @description primary data (measured or calculated from the company's own or its suppliers' activities); false: secondary */
+            primary?: boolean;
+            /** @description where the data comes from */
+            source?: string;
+          };
           comment?: string;
         }[];
         /** @default [] */
@@ -2857,6 +4388,40 @@ export interface components {
                 mode: number;
                 max: number;
               };
+          dataQuality?: {
+            /** @description pedigree-matrix scores 1 (best) … 5 in the order reliability, completeness, temporal, geographical and further technological correlation, e.g. [2, 3, 1, 2, 4]; null where one does not apply */
+            pedigree?: (number | null)[];
+            /** @description the geometric standard deviation of the amount before its pedigree (default 1: none); the pedigree adds to it on the ln scale */
+            basicUncertainty?: number;
+            /** @description the PEF data quality criteria (DQR = (TeR + GR + TiR + P)/4) */
+            pef?: {
+              /** @description technological representativeness, 1 … 5 */
+              TeR: number;
+              /** @description geographical representativeness, 1 … 5 */
+              GR: number;
+              /** @description time representativeness, 1 … 5 */
+              TiR: number;
+              /** @description precision, 1 … 5 */
+              P: number;
+            };
+            /** @description the PACT data quality ratings, on the scale of the document's dataQuality.pactVersion */
+            pact?: {
+              /** @description PACT v2: 1 … 3; v3: 1 … 5 */
+              technological: number;
+              /** @description PACT v2: 1 … 3; v3: 1 … 5 */
+              temporal: number;
+              /** @description PACT v2: 1 … 3; v3: 1 … 5 */
+              geographical: number;
+              /** @description PACT v2: 1 … 3 (not in v3) */
+              completeness?: number;
+              /** @description PACT v2: 1 … 3 (not in v3) */
+              reliability?: number;
+            };
+            /** @description primary data (measured or calculated from the company's own or its suppliers' activities); false: secondary */
+            primary?: boolean;
+            /** @description where the data comes from */
+            source?: string;
+          };
           comment?: string;
         }[];
       }[];
@@ -2899,7 +4464,13 @@ export interface components {
       scenarios?: {
         id: string;
         name: string;
+        nameZh?: string;
         description?: string;
+        /**
+         * @description what the scenario varies: the use stage ('use'), the end of life ('end-of-life') or anything else ('other', as when left out)
+         * @enum {string}
+         */
+        kind?: 'use' | 'end-of-life' | 'other';
         /**
          * @description values of input parameters in this scenario
          * @default {}
@@ -2922,6 +4493,31 @@ export interface components {
         biogenic?: number;
       };
       description?: string;
+      /** @description the functional unit in words, in English and Chinese (e.g. "1 kWh of energy delivered over the battery's service life"); kept for reports and rule-set checks, the numbers are per the reference output */
+      functionalUnit?: {
+        en?: string;
+        zh?: string;
+      };
+      /**
+       * @description the system boundary the study declares; kept for reports and rule-set checks (the stages modelled should match it)
+       * @enum {string}
+       */
+      boundary?: 'cradle-to-gate' | 'cradle-to-grave' | 'gate-to-gate';
+      /** @description how the lines' dataQuality is rated and aggregated (docs/data-quality.md) */
+      dataQuality?: {
+        /**
+         * @description the factors that turn pedigree scores into uncertainty: 'ecoinvent-v3' (the ecoinvent v3 guideline) or 'ciroth-2016' (the empirical factors of Ciroth et al. 2016)
+         * @default ecoinvent-v3
+         * @enum {string}
+         */
+        pedigreeFactorSet?: 'ecoinvent-v3' | 'ciroth-2016';
+        /**
+         * @description the PACT data quality indicators to give: '2' (five ratings 1 … 3 over the inputs above 5 % of the PCF) or '3' (technological, geographical, temporal 1 … 5 over all inputs)
+         * @default 2
+         * @enum {string}
+         */
+        pactVersion?: '2' | '3';
+      };
     };
     NewProductModel: {
       /** @description a product of the organisation */
@@ -2946,6 +4542,74 @@ export interface components {
       backgroundVersionId?: string | null;
       /** @description the version you read, when you do not send If-Match */
       version?: number;
+    };
+    ModelValidation: {
+      /** @description every problem found, in the order a calculation meets them (at most 100); none: it calculates */
+      issues: components['schemas']['ModelIssue'][];
+    };
+    ModelIssue: {
+      /**
+       * @description JSON pointer into the document ('' for the whole model)
+       * @example /processes/0/inputs/1/unit
+       */
+      path: string;
+      /**
+       * @description what a calculation raises (MODEL_INVALID details.code): INVALID_MODEL, FORMULA_ERROR, UNKNOWN_PARAMETER, PARAMETER_CYCLE, UNKNOWN_DATASET, NO_BACKGROUND, UNIT_MISMATCH, UNKNOWN_GAS, UNKNOWN_STAGE, UNKNOWN_FACTOR, FOREGROUND_SINGULAR, NEGATIVE_SCALING, NON_FINITE …
+       * @example UNIT_MISMATCH
+       */
+      code: string;
+      /** @description what is wrong and how to fix it, as the calculation says it */
+      message: string;
+      /** @description raised only when this scenario is calculated (not in the base case) */
+      scenarioId?: string;
+    };
+    ModelValidationRequest: {
+      /** @description a product-model document (ProductModelDocument), as it would be saved: one that does not follow the schema is answered with its schema problems (code INVALID_MODEL), not refused */
+      model: {
+        [key: string]: unknown;
+      };
+      /**
+       * @description the background database version to check the datasets against (one the organisation can see); null: none, as for a model not linked yet
+       * @default null
+       */
+      backgroundVersionId?: string | null;
+      /**
+       * @description the GWP set (a gas it has no value for is a problem)
+       * @default ipcc-ar6-gwp100
+       * @enum {string}
+       */
+      method?:
+        | 'ipcc-ar6-gwp100'
+        | 'ipcc-ar6-gwp20'
+        | 'ipcc-ar6-gwp500'
+        | 'ipcc-ar6-gtp100'
+        | 'ipcc-ar5-gwp100'
+        | 'ipcc-ar5-gwp100-ccf'
+        | 'ipcc-ar4-gwp100'
+        | 'ipcc-tar-gwp100'
+        | 'ipcc-tar-gwp20'
+        | 'ipcc-tar-gwp500'
+        | 'ipcc-sar-gwp100';
+      /**
+       * @default -1/+1
+       * @enum {string}
+       */
+      biogenicApproach?: '-1/+1' | '0/0';
+      /**
+       * @default iso-14067
+       * @enum {string}
+       */
+      stageScheme?: 'iso-14067' | 'eu-battery';
+      /** @enum {string} */
+      defaultStage?:
+        | 'raw-material-acquisition'
+        | 'production'
+        | 'distribution'
+        | 'use'
+        | 'end-of-life'
+        | 'raw-material-acquisition-and-pre-processing'
+        | 'main-product-production'
+        | 'end-of-life-and-recycling';
     };
     /** @description What an electricity input of a product model can be (docs/product-models.md): the areas with their data years, the factor bases, the accounting choices and every published factor with its source, from refdata's China electricity factors */
     ElectricityReference: {
@@ -3071,6 +4735,49 @@ export interface components {
         url?: string;
         licence: string;
       }[];
+    };
+    /** @description The common units a product model's amounts may be written in and converted between (packages/model common-units.ts, the one table the engine uses): per dimension its base unit and every unit with its synonyms and how many base units one of it is. A background dataset can also be given in the units of its own flow properties: GET …/databases/{versionId}/processes/{processId} lists them per product. */
+    UnitReference: {
+      dimensions: {
+        /** @enum {string} */
+        dimension:
+          | 'mass'
+          | 'energy'
+          | 'volume'
+          | 'area'
+          | 'length'
+          | 'goods transport'
+          | 'person transport'
+          | 'items'
+          | 'time';
+        /**
+         * @description the unit whose factor is 1
+         * @example kg
+         */
+        baseUnit: string;
+        units: {
+          /**
+           * @description the name to write
+           * @example kWh
+           */
+          name: string;
+          /**
+           * @description other names of the same unit
+           * @example [
+           *       "千瓦时",
+           *       "度"
+           *     ]
+           */
+          synonyms: string[];
+          /**
+           * @description base units in one of it
+           * @example 3.6
+           */
+          factor: number;
+        }[];
+      }[];
+      /** @description how a unit name is matched */
+      matching: string;
     };
     CarbonFootprint: {
       gwpSet: {
@@ -3208,6 +4915,7 @@ export interface components {
        */
       createdAt: string;
       request: components['schemas']['CalculationRequest'];
+      scenario: components['schemas']['ResultScenario'];
       /** @description kg CO2e per declared unit (split.total) */
       total: number;
       /** @description on a calculation: true when equal inputs were calculated before (the stored result is returned) */
@@ -3255,6 +4963,13 @@ export interface components {
         | 'main-product-production'
         | 'end-of-life-and-recycling';
     };
+    /** @description the scenario calculated, named as in the model document as calculated; null: the base case */
+    ResultScenario: {
+      id: string;
+      name: string;
+      /** @description its Chinese name, when the document gives one */
+      nameZh?: string;
+    } | null;
     /** @description docs/product-models.md explains every field */
     ProductModelFootprint: {
       /** @enum {string} */
@@ -3306,6 +5021,8 @@ export interface components {
       })[];
       byProcess: ({
         processId: string;
+        /** @description the process's Chinese name, when the model document gives one */
+        nameZh?: string;
         scaling: number;
         direct: number;
       } & {
@@ -3314,6 +5031,8 @@ export interface components {
       contributions: ({
         path: string;
         processId: string;
+        /** @description its process's Chinese name, when the model document gives one */
+        processNameZh?: string;
         name: string;
         co2e: number;
       } & {
@@ -3345,6 +5064,7 @@ export interface components {
        */
       createdAt: string;
       request: components['schemas']['CalculationRequest'];
+      scenario: components['schemas']['ResultScenario'];
       /** @description kg CO2e per declared unit (split.total) */
       total: number;
     };
@@ -3369,6 +5089,8 @@ export interface components {
       /** @description its path from the root: give it as `node` to expand it */
       id: string;
       label: string;
+      /** @description a foreground process's Chinese name, when the model document gives one */
+      labelZh?: string;
       /**
        * @description a foreground process, a background process, a line of the model with its own footprint (leaf: supplier, electricity, a transport leg with the carrier's factor, a direct emission), or the children over `limit`
        * @enum {string}
@@ -3421,6 +5143,8 @@ export interface components {
     SankeyNode: {
       id: string;
       label: string;
+      /** @description a foreground process's Chinese name, when the model document gives one */
+      labelZh?: string;
       /** @enum {string} */
       kind: 'foreground' | 'background' | 'supplier' | 'electricity' | 'transport' | 'other';
       processId: string | null;
@@ -3466,6 +5190,8 @@ export interface components {
         productName: string;
         unit: string;
         isWaste: boolean;
+        /** @description every unit an input linked to this product may be in, the reference unit first, with reference units per one of it */
+        units: components['schemas']['ProductUnit'][];
       } | null;
       /** @description every product (and treated waste) of the process: the datasets the listing shows */
       products: {
@@ -3473,6 +5199,8 @@ export interface components {
         productName: string;
         unit: string;
         isWaste: boolean;
+        /** @description every unit an input linked to this product may be in, the reference unit first, with reference units per one of it */
+        units: components['schemas']['ProductUnit'][];
       }[];
       exchanges: components['schemas']['DatasetExchange'][];
       provenance: components['schemas']['DatasetProvenance'];
@@ -3504,6 +5232,18 @@ export interface components {
         code: string;
         message: string;
       } | null;
+    };
+    /** @description a unit a product model's input may give this product in, converted as a calculation converts it: the units of the flow's properties (their unit groups), then the common units convertible to one of them */
+    ProductUnit: {
+      /** @example kWh */
+      name: string;
+      /**
+       * @description reference units in one of it
+       * @example 3.6
+       */
+      factor: number;
+      /** @description the flow property it measures (e.g. Energy); null when the flow names none */
+      property: string | null;
     };
     DatasetExchange: {
       internalId: number;
@@ -3617,10 +5357,13 @@ export interface components {
       input: {
         [key: string]: unknown;
       };
-      /** @description what a succeeded job made, e.g. { versionId, stats, issueCount } of an import */
-      output: {
-        [key: string]: unknown;
-      } | null;
+      /** @description what a succeeded job made: MonteCarloOutput of a 'monte-carlo' job; { resultId, reused, modelVersion } of a 'model-calculation'; e.g. { versionId, stats, issueCount } of an import */
+      output:
+        | components['schemas']['MonteCarloOutput']
+        | {
+            [key: string]: unknown;
+          }
+        | null;
       error: components['schemas']['JobError'];
       /** @description how many times a worker started it */
       attempts: number;
@@ -3643,6 +5386,112 @@ export interface components {
        * @example 2025-01-31T08:00:00.000Z
        */
       finishedAt: string | null;
+    };
+    MonteCarloOutput: {
+      modelId: string;
+      /** @description the model version it ran on */
+      modelVersion: number;
+      backgroundVersionId: string | null;
+      request: components['schemas']['CalculationRequest'] & {
+        /** @default 1000 */
+        iterations?: number;
+        /** @description equal seeds give equal runs */
+        seed: number;
+      };
+      /** @description the inputs hash of a calculation of the same model version, background version and options: equal to the `inputsHash` of the result this run describes (GET …/calculations/{resultId}/monte-carlo finds it) */
+      inputsHash: string;
+      /** @description the stored result with that inputs hash when the run ended (null: none was stored yet) */
+      resultId: string | null;
+      iterations: number;
+      seed: number;
+      /** @enum {string} */
+      unit: 'kg CO2e';
+      /** @description kg CO2e per declared unit: every amount at its stated value (the calculated total) */
+      deterministic: number;
+      /** @description kg CO2e per declared unit: the mean of the iterations */
+      mean: number;
+      /** @description kg CO2e per declared unit: the standard deviation of the iterations */
+      sd: number;
+      /** @description kg CO2e per declared unit: the smallest iteration */
+      min: number;
+      /** @description kg CO2e per declared unit: the largest iteration */
+      max: number;
+      /** @description kg CO2e per declared unit (type 7 quantiles) */
+      percentiles: {
+        p2_5: number;
+        p5: number;
+        p25: number;
+        p50: number;
+        p75: number;
+        p95: number;
+        p97_5: number;
+      };
+      /** @description iterations per bin of equal width from `from` to `to` */
+      histogram: {
+        from: number;
+        to: number;
+        counts: number[];
+      };
+      /** @description what was varied: parameter names, JSON pointers of lines, background exchanges */
+      sampled: {
+        parameters: string[];
+        lines: string[];
+        /** @description how many of the background's exchanges were drawn (0: none) */
+        backgroundExchanges?: number;
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description contribution to variance: which inputs drive the total's uncertainty */
+      contributions?: {
+        /** @example squared-spearman */
+        method: string;
+        tested: number;
+        /** @description |correlation| above which an input is told from noise (null: nothing was tested) */
+        threshold: number | null;
+        significant: number;
+        /** @description Σ correlation² of the significant inputs */
+        explained: number | null;
+        inputs: ({
+          /** @description 'parameter', 'line' or 'background-exchange' */
+          kind: string;
+          name: string;
+          /** @description JSON pointer of the parameter or line */
+          path?: string;
+          exchange?: {
+            processId: string;
+            processName: string;
+            flowId: string;
+            flowName: string;
+            exchangeId: number;
+          } & {
+            [key: string]: unknown;
+          };
+          /** @description Spearman's rank correlation with the total (null: undefined, e.g. a constant total) */
+          correlation: number | null;
+          /** @description its share of the variance */
+          share: number | null;
+        } & {
+          [key: string]: unknown;
+        })[];
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description when the background's uncertainty was drawn: how its systems were solved */
+      background?: {
+        datasets: number;
+        solver: {
+          [key: string]: unknown;
+        };
+      } & {
+        [key: string]: unknown;
+      };
+      /** @description iterations without a finite total, left out of the statistics */
+      failed?: number;
+      /** @description the scenario id; null: the base case */
+      scenario: string | null;
+      notes: string[];
+    } & {
+      [key: string]: unknown;
     };
     JobError: {
       /** @example JOB_INTERRUPTED */
@@ -3668,6 +5517,831 @@ export interface components {
           /** @enum {string} */
           kind: 'monte-carlo';
         });
+    MonteCarloJob: components['schemas']['Job'] & {
+      /** @enum {string} */
+      kind?: 'monte-carlo';
+      /** @enum {string} */
+      status?: 'succeeded';
+      output?: components['schemas']['MonteCarloOutput'];
+    };
+    Study: {
+      id: string;
+      organisationId: string;
+      organisationName: string;
+      productId: string;
+      modelId: string;
+      title: string;
+      ruleSetId: string;
+      ruleSetVersion: string;
+      declaredUnit: components['schemas']['StudyDeclaredUnit'];
+      functionalUnit: string | null;
+      /** @enum {string} */
+      boundary: 'cradle-to-gate' | 'cradle-to-grave' | 'gate-to-gate';
+      /** @enum {string} */
+      productType: 'intermediate' | 'final';
+      declarations: {
+        [key: string]: unknown;
+      };
+      selfDeclared: boolean;
+      verification: components['schemas']['StudyVerification'];
+      state: components['schemas']['StudyState'];
+      /**
+       * @description how your organisation takes part: its own study, or invited to verify or certify it (read-only)
+       * @enum {string}
+       */
+      relation: 'practitioner' | 'verifier' | 'certification-body';
+      /** @description what your side could do now */
+      actions: components['schemas']['StudyAction'][];
+      resultId: string | null;
+      inputsHash: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      submittedAt: string | null;
+      verifier: components['schemas']['StudyParty'];
+      certificationBody: components['schemas']['StudyParty'];
+      /** @description the inputs hash of the verified version */
+      frozenInputsHash: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      verifiedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      certifiedAt: string | null;
+      statementId: string | null;
+      /** @description the public signed statement, once published */
+      statementUrl: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      publishedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      withdrawnAt: string | null;
+      supersedes: string | null;
+      supersededBy: string | null;
+      findings: {
+        open: number;
+        answered: number;
+        closed: number;
+      };
+      /** @description increases with every change; also the ETag */
+      version: number;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      updatedAt: string;
+    };
+    StudyDeclaredUnit: {
+      amount: number;
+      unit: string;
+    };
+    /** @description how the study is verified, and its label: a self-declared study is labelled so everywhere */
+    StudyVerification: {
+      /** @enum {string} */
+      mode: 'self-declared' | 'third-party';
+      /** @example Self-declared: not verified by a third party */
+      label: string;
+    };
+    /**
+     * @description docs/studies.md: the states and the actions between them
+     * @enum {string}
+     */
+    StudyState:
+      | 'draft'
+      | 'submitted'
+      | 'in-verification'
+      | 'findings-raised'
+      | 'findings-answered'
+      | 'verified'
+      | 'rejected'
+      | 'certified'
+      | 'published'
+      | 'superseded'
+      | 'withdrawn';
+    /** @enum {string} */
+    StudyAction:
+      | 'submit'
+      | 'start-verification'
+      | 'raise-finding'
+      | 'answer-findings'
+      | 'verify'
+      | 'reject'
+      | 'certify'
+      | 'publish'
+      | 'withdraw'
+      | 'supersede';
+    StudyParty: {
+      organisationId: string;
+      organisationName: string;
+      userId: string | null;
+      userName: string | null;
+    } | null;
+    NewStudy: {
+      /** @description a product model of the organisation; the study is of its product */
+      modelId: string;
+      /** @example LFP battery pack, 2025 design */
+      title: string;
+      /**
+       * @description the rule set the study declares (GET /v1/reference …)
+       * @enum {string}
+       */
+      ruleSetId:
+        | 'iso-14067-2018'
+        | 'gb-t-24067-2024'
+        | 'ghg-protocol-product-2011'
+        | 'pas-2050-2011'
+        | 'eu-pef-2021-2279'
+        | 'eu-battery-cfb-ev-2023'
+        | 'eu-battery-draft-da-2024'
+        | 'pact-methodology-3.0';
+      declaredUnit?: components['schemas']['StudyDeclaredUnit'] & unknown;
+      /** @default null */
+      functionalUnit?: string | null;
+      /** @enum {string} */
+      boundary: 'cradle-to-gate' | 'cradle-to-grave' | 'gate-to-gate';
+      /** @enum {string} */
+      productType: 'intermediate' | 'final';
+      declarations?: components['schemas']['StudyDeclarations'];
+      /**
+       * @description published without a third party’s verification; labelled so wherever the study is shown
+       * @default false
+       */
+      selfDeclared?: boolean;
+      /**
+       * @description a calculation result of the model (POST …/models/{id}/calculations)
+       * @default null
+       */
+      resultId?: string | null;
+    };
+    /**
+     * @description what the study states beyond its model, for the compliance check: reference period, report date, data quality, uncertainty, sensitivity, choices (allocation, electricity, end of life, cut-off), report information and attestations (docs/studies.md)
+     * @default {}
+     */
+    StudyDeclarations: {
+      referencePeriod?: {
+        /** Format: date */
+        start: string;
+        /** Format: date */
+        end: string;
+      };
+      /** Format: date */
+      reportDate?: string;
+      dataQuality?: {
+        method: string;
+        primaryDataShare?: number;
+        ratings?: {
+          [key: string]: number;
+        };
+        coverage?: number;
+      };
+      uncertainty?: {
+        method: string;
+        iterations?: number;
+        mean?: number;
+        standardDeviation?: number;
+        percentiles?: {
+          [key: string]: number;
+        };
+      };
+      sensitivity?: {
+        method: string;
+        entries: {
+          name: string;
+          effect: number;
+        }[];
+      };
+      choices?: {
+        allocation?: {
+          method: string;
+          justification?: string;
+        };
+        electricity?: {
+          accounting: string;
+          statement?: string;
+        };
+        endOfLife?: {
+          approach: string;
+          statement?: string;
+        };
+        cutOff?: {
+          criteria: string;
+          exclusions: {
+            name: string;
+            co2e?: number;
+            share?: number;
+            reason: string;
+            /** @enum {string} */
+            covers?: 'background-cut-off-flows';
+          }[];
+        };
+        uncertaintyStatement?: string;
+        useProfile?: string;
+      };
+      report?: {
+        manufacturer?: string;
+        productIdentification?: string;
+        plantLocation?: string;
+        /** Format: uri */
+        publicStudyUrl?: string;
+        productMassPerDeclaredUnit?: number;
+        limitations?: string;
+      };
+      attestations?: {
+        requirementId: string;
+        statement: string;
+        by?: string;
+        reference?: string;
+      }[];
+    };
+    StudyList: {
+      studies: components['schemas']['Study'][];
+    };
+    /** @description a study with its history (every action: who, when, from → to) */
+    StudyDetail: {
+      id: string;
+      organisationId: string;
+      organisationName: string;
+      productId: string;
+      modelId: string;
+      title: string;
+      ruleSetId: string;
+      ruleSetVersion: string;
+      declaredUnit: components['schemas']['StudyDeclaredUnit'];
+      functionalUnit: string | null;
+      /** @enum {string} */
+      boundary: 'cradle-to-gate' | 'cradle-to-grave' | 'gate-to-gate';
+      /** @enum {string} */
+      productType: 'intermediate' | 'final';
+      declarations: {
+        [key: string]: unknown;
+      };
+      selfDeclared: boolean;
+      verification: components['schemas']['StudyVerification'];
+      state: components['schemas']['StudyState'];
+      /**
+       * @description how your organisation takes part: its own study, or invited to verify or certify it (read-only)
+       * @enum {string}
+       */
+      relation: 'practitioner' | 'verifier' | 'certification-body';
+      /** @description what your side could do now */
+      actions: components['schemas']['StudyAction'][];
+      resultId: string | null;
+      inputsHash: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      submittedAt: string | null;
+      verifier: components['schemas']['StudyParty'];
+      certificationBody: components['schemas']['StudyParty'];
+      /** @description the inputs hash of the verified version */
+      frozenInputsHash: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      verifiedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      certifiedAt: string | null;
+      statementId: string | null;
+      /** @description the public signed statement, once published */
+      statementUrl: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      publishedAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      withdrawnAt: string | null;
+      supersedes: string | null;
+      supersededBy: string | null;
+      findings: {
+        open: number;
+        answered: number;
+        closed: number;
+      };
+      /** @description increases with every change; also the ETag */
+      version: number;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      updatedAt: string;
+      history: components['schemas']['StudyEvent'][];
+    };
+    StudyEvent: {
+      action: string;
+      from: components['schemas']['StudyState'] & (string | null);
+      to: components['schemas']['StudyState'] & (string | null);
+      actorId: string | null;
+      actorName: string | null;
+      actorOrganisationId: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      at: string;
+      details: {
+        [key: string]: unknown;
+      };
+    };
+    StudyChange: {
+      /** @example LFP battery pack, 2025 design */
+      title?: string;
+      /**
+       * @description the rule set the study declares (GET /v1/reference …)
+       * @enum {string}
+       */
+      ruleSetId?:
+        | 'iso-14067-2018'
+        | 'gb-t-24067-2024'
+        | 'ghg-protocol-product-2011'
+        | 'pas-2050-2011'
+        | 'eu-pef-2021-2279'
+        | 'eu-battery-cfb-ev-2023'
+        | 'eu-battery-draft-da-2024'
+        | 'pact-methodology-3.0';
+      declaredUnit?: components['schemas']['StudyDeclaredUnit'];
+      functionalUnit?: string | null;
+      /** @enum {string} */
+      boundary?: 'cradle-to-gate' | 'cradle-to-grave' | 'gate-to-gate';
+      /** @enum {string} */
+      productType?: 'intermediate' | 'final';
+      declarations?: components['schemas']['StudyDeclarations'];
+      /** @description published without a third party’s verification; labelled so wherever the study is shown */
+      selfDeclared?: boolean;
+      /** @description a calculation result of the model (POST …/models/{id}/calculations) */
+      resultId?: string | null;
+      /** @description the version you read, when you do not send If-Match */
+      version?: number;
+    };
+    StudySubmission: {
+      /** @description the result the study reports (default: the one it names) */
+      resultId?: string;
+    };
+    StudyInvitation: {
+      verifier: {
+        /** @description the organisation’s id or slug */
+        organisation: string;
+        /**
+         * Format: email
+         * @description one of its users with the verifier role (or above)
+         */
+        email: string;
+      };
+      /**
+       * @description optional: a certification body that certifies the verified study before it is published
+       * @default null
+       */
+      certificationBody?: {
+        /** @description the organisation’s id or slug */
+        organisation: string;
+        /**
+         * Format: email
+         * @description one of its users with the verifier role (or above)
+         */
+        email: string;
+      } | null;
+    };
+    StudyNote: {
+      note?: string;
+    };
+    StudyReason: {
+      reason: string;
+    };
+    StudySuccessor: {
+      /** @example LFP battery pack, 2025 design */
+      title?: string;
+    };
+    StudyFindingList: {
+      findings: components['schemas']['StudyFinding'][];
+    };
+    StudyFinding: {
+      id: string;
+      studyId: string;
+      itemPath: string;
+      text: string;
+      authorId: string | null;
+      authorOrganisationId: string | null;
+      /** @enum {string} */
+      state: 'open' | 'answered' | 'closed';
+      answers: {
+        text: string;
+        authorId: string;
+        at: string;
+      }[];
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      updatedAt: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      closedAt: string | null;
+      closedBy: string | null;
+    };
+    StudyFindingChange: {
+      study: components['schemas']['Study'];
+      finding: components['schemas']['StudyFinding'];
+    };
+    NewStudyFinding: {
+      itemPath: string;
+      text: string;
+    };
+    StudyFindingAnswer: {
+      text: string;
+    };
+    /** @description the model a study reports, read-only (for its verifier too) */
+    StudyModelView: {
+      studyId: string;
+      verification: {
+        /** @enum {string} */
+        mode: 'self-declared' | 'third-party';
+        label: string;
+      };
+      resultId: string;
+      modelId: string;
+      /** @description the version of the model the result was calculated from */
+      modelVersion: number;
+      backgroundVersionId: string | null;
+      /** @description the calculation options of the result */
+      request: {
+        [key: string]: unknown;
+      };
+      inputsHash: string;
+      /** @description the model document as calculated (null for results that kept none) */
+      model: {
+        [key: string]: unknown;
+      } | null;
+      /** @description the model as saved now */
+      current: {
+        version: number;
+        inputsHash: string;
+        /** @description the model was saved since: it no longer gives the result */
+        changed: boolean;
+      };
+    };
+    /** @description the calculation result a study reports, read-only */
+    StudyResultView: {
+      studyId: string;
+      verification: {
+        /** @enum {string} */
+        mode: 'self-declared' | 'third-party';
+        label: string;
+      };
+      id: string;
+      modelId: string;
+      modelVersion: number;
+      inputsHash: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      createdAt: string;
+      request: {
+        [key: string]: unknown;
+      };
+      total: number;
+      /** @description as GET …/calculations/{resultId} answers it */
+      footprint: {
+        [key: string]: unknown;
+      };
+    };
+    StudyCompliance: {
+      studyId: string;
+      verification: {
+        /** @enum {string} */
+        mode: 'self-declared' | 'third-party';
+        label: string;
+      };
+      ruleSetId: string;
+      ruleSetVersion: string;
+      blocksPublication: boolean;
+      counts: {
+        met: number;
+        notMet: number;
+        notApplicable: number;
+        needsEvidence: number;
+      };
+      /** @description the mandatory requirements not met, each with what to fix */
+      unmet: ({
+        requirementId: string;
+        clause: string;
+        message: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      /** @description every requirement: met, not-met, not-applicable or needs-evidence */
+      findings: ({
+        requirementId: string;
+        status: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+    };
+    Jwks: {
+      keys: components['schemas']['PublicJwk'][];
+    };
+    PublicJwk: {
+      /** @enum {string} */
+      kty: 'OKP';
+      /** @enum {string} */
+      crv: 'Ed25519';
+      /** @description the public key, base64url */
+      x: string;
+      kid: string;
+      /** @enum {string} */
+      alg: 'EdDSA';
+      /** @enum {string} */
+      use: 'sig';
+      /** @description the organisation the key signs for */
+      org: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      validFrom: string;
+      /**
+       * Format: date-time
+       * @description when it was retired; it still verifies what it signed
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      validUntil?: string;
+    };
+    PublicStatement: {
+      id: string;
+      /** @enum {string} */
+      status: 'published' | 'superseded' | 'withdrawn';
+      selfDeclared: boolean;
+      verification: {
+        /** @enum {string} */
+        mode: 'self-declared' | 'third-party' | 'certified';
+        label: string;
+      };
+      issuer: {
+        id: string;
+        name: string;
+      };
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      publishedAt: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      withdrawnAt: string | null;
+      /** @description the statement this one supersedes */
+      supersedes: string | null;
+      /** @description the statement that supersedes this one */
+      supersededBy: string | null;
+      /** @enum {string} */
+      mediaType: 'application/vc+jwt';
+      /** @description the signed statement: a compact JWS (check it with `cfp verify`) */
+      jws: string;
+      credential: components['schemas']['SignedStatementPayload'];
+      /** @description where the issuer’s public keys are */
+      keys: string;
+    };
+    /** @description a W3C Verifiable Credential 2.0: the payload of the statement’s JWS (docs/studies.md) */
+    SignedStatementPayload: {
+      '@context': ['https://www.w3.org/ns/credentials/v2'];
+      id: string;
+      type: ['VerifiableCredential', 'ProductCarbonFootprintStatement'];
+      issuer: {
+        /**
+         * Format: uri
+         * @description the issuing organisation on the platform that signed the statement
+         */
+        id: string;
+        name: string;
+        organisationId: string;
+      };
+      /**
+       * Format: date-time
+       * @description when the statement was issued (signed)
+       */
+      validFrom: string;
+      credentialSubject: {
+        /** @enum {string} */
+        type: 'ProductCarbonFootprint';
+        product: {
+          id: string;
+          nameEn: string;
+          nameZh: string | null;
+          category: {
+            scheme: string;
+            code: string;
+          } | null;
+          identifiers: {
+            scheme: string;
+            value: string;
+          }[];
+        };
+        declaredUnit: {
+          amount: number;
+          unit: string;
+        };
+        functionalUnit: string | null;
+        /** @enum {string} */
+        productType: 'intermediate' | 'final';
+        /** @enum {string} */
+        boundary: 'cradle-to-gate' | 'cradle-to-grave' | 'gate-to-gate';
+        footprint: {
+          /** @enum {string} */
+          unit: 'kg CO2e';
+          total: number;
+          /** @description the ISO 14067 split (docs/carbon-footprint.md) */
+          split: {
+            [key: string]: number;
+          };
+          /** @description the PACT fields the result has */
+          pact: {
+            [key: string]: number | boolean;
+          };
+          gwpSet: {
+            id: string;
+            name: string;
+            version: string;
+          };
+          /** @enum {string} */
+          biogenicApproach: '-1/+1' | '0/0';
+          /** @enum {string} */
+          stageScheme: 'iso-14067' | 'eu-battery';
+          scenario: {
+            id: string;
+            name: string;
+          } | null;
+        };
+        ruleSet: {
+          id: string;
+          version: string;
+          /** @description the compliance check at publication; null when none could run */
+          compliance: {
+            met: number;
+            notMet: number;
+            notApplicable: number;
+            needsEvidence: number;
+          } | null;
+        };
+        verification:
+          | {
+              /** @enum {string} */
+              mode: 'self-declared';
+              /** @enum {string} */
+              label: 'Self-declared: not verified by a third party';
+            }
+          | {
+              /** @enum {string} */
+              mode: 'third-party';
+              /** @enum {string} */
+              label: 'Verified by a third party';
+              verifier: {
+                organisation: {
+                  id: string;
+                  name: string;
+                };
+                user: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date-time */
+                verifiedAt: string;
+              };
+              certification: null;
+              findings: {
+                raised: number;
+                closed: number;
+              };
+            }
+          | {
+              /** @enum {string} */
+              mode: 'certified';
+              /** @enum {string} */
+              label: 'Verified by a third party and certified';
+              verifier: {
+                organisation: {
+                  id: string;
+                  name: string;
+                };
+                user: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date-time */
+                verifiedAt: string;
+              };
+              certification: {
+                organisation: {
+                  id: string;
+                  name: string;
+                };
+                user: {
+                  id: string;
+                  name: string;
+                } | null;
+                /** Format: date-time */
+                certifiedAt: string;
+              };
+              findings: {
+                raised: number;
+                closed: number;
+              };
+            };
+        calculation: {
+          resultId: string;
+          /** @description SHA-256 of every input of the calculation: engine, model document, database version, options */
+          inputsHash: string;
+          modelId: string;
+          modelVersion: number;
+          engine: string;
+          backgroundVersionId: string | null;
+          request: {
+            scenarioId?: string;
+            method: string;
+            /** @enum {string} */
+            biogenicApproach: '-1/+1' | '0/0';
+            /** @enum {string} */
+            stageScheme: 'iso-14067' | 'eu-battery';
+            defaultStage?: string;
+          };
+          /** Format: date-time */
+          calculatedAt: string;
+        };
+        study: {
+          id: string;
+          title: string;
+          /** @description the statement this one supersedes */
+          supersedes: string | null;
+        };
+      };
+    };
+    Issuer: {
+      id: string;
+      name: string;
+      keys: components['schemas']['PublicJwk'][];
+    };
+    SigningKeyList: {
+      keys: components['schemas']['SigningKey'][];
+      jwks: string;
+    };
+    SigningKey: {
+      kid: string;
+      /** @enum {string} */
+      alg: 'EdDSA';
+      /** @enum {string} */
+      crv: 'Ed25519';
+      x: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      validFrom: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      validUntil: string | null;
+      active: boolean;
+    };
+    SigningKeyRotation: {
+      key: components['schemas']['SigningKey'];
+      retired: components['schemas']['SigningKey'] & (Record<string, never> | null);
+    };
   };
   responses: never;
   parameters: never;

@@ -8,6 +8,7 @@ import {
   productModels,
   type Author,
   type CalculationResult,
+  type ProductModel,
   type Store,
 } from '@opencfp/store';
 import { SIGNED_IN } from '../authenticate.js';
@@ -50,15 +51,43 @@ const Footprint = z
     pact: z.record(z.string(), z.union([z.number(), z.boolean(), z.null()])),
     byGas: z.array(z.looseObject({ species: z.string(), co2e: z.number() })),
     byStage: z.array(z.looseObject({ id: z.string(), amount: z.number(), share: z.number() })),
-    byProcess: z.array(z.looseObject({ processId: z.string(), scaling: z.number(), direct: z.number() })),
+    byProcess: z.array(
+      z.looseObject({
+        processId: z.string(),
+        nameZh: z
+          .string()
+          .optional()
+          .openapi({ description: "the process's Chinese name, when the model document gives one" }),
+        scaling: z.number(),
+        direct: z.number(),
+      }),
+    ),
     contributions: z.array(
-      z.looseObject({ path: z.string(), processId: z.string(), name: z.string(), co2e: z.number() }),
+      z.looseObject({
+        path: z.string(),
+        processId: z.string(),
+        processNameZh: z
+          .string()
+          .optional()
+          .openapi({ description: "its process's Chinese name, when the model document gives one" }),
+        name: z.string(),
+        co2e: z.number(),
+      }),
     ),
     notes: z.array(z.looseObject({ code: z.string(), message: z.string() })),
     residual: z.number(),
     backgroundVersionId: z.string().nullable(),
   })
   .openapi('ProductModelFootprint', { description: 'docs/product-models.md explains every field' });
+
+/** The scenario a result was calculated for, as its model document named it then. */
+const ResultScenario = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    nameZh: z.string().optional().openapi({ description: 'its Chinese name, when the document gives one' }),
+  })
+  .openapi('ResultScenario');
 
 const resultFields = {
   id: z.string(),
@@ -69,6 +98,9 @@ const resultFields = {
     .openapi({ description: 'SHA-256 of the model document, database version and options' }),
   createdAt: Instant,
   request: CalculationRequest,
+  scenario: ResultScenario.nullable().openapi({
+    description: 'the scenario calculated, named as in the model document as calculated; null: the base case',
+  }),
   total: z.number().openapi({ description: 'kg CO2e per declared unit (split.total)' }),
 };
 
@@ -98,6 +130,30 @@ interface StoredResult {
   model?: object;
 }
 
+type ResultScenario = z.infer<typeof ResultScenario>;
+
+/**
+ * The scenario of a result with its names from the model document as calculated (`scenarios` of the stored
+ * document), else as the footprint names it (results stored before they kept their document); null: the base case.
+ */
+function scenarioOf(
+  scenarioId: string | undefined,
+  scenarios: unknown,
+  footprint: { id: string; name: string } | null | undefined,
+): ResultScenario | null {
+  if (scenarioId === undefined) return null;
+  const named = Array.isArray(scenarios)
+    ? (scenarios as Partial<ResultScenario>[]).find((s) => s?.id === scenarioId)
+    : undefined;
+  if (named && typeof named.name === 'string')
+    return {
+      id: scenarioId,
+      name: named.name,
+      ...(typeof named.nameZh === 'string' ? { nameZh: named.nameZh } : {}),
+    };
+  return footprint ? { id: footprint.id, name: footprint.name } : { id: scenarioId, name: scenarioId };
+}
+
 const summary = (r: CalculationResult) => {
   const stored = r.result as StoredResult;
   return {
@@ -107,6 +163,11 @@ const summary = (r: CalculationResult) => {
     inputsHash: r.inputsHash,
     createdAt: r.createdAt.toISOString(),
     request: stored.request,
+    scenario: scenarioOf(
+      stored.request.scenarioId,
+      (stored.model as { scenarios?: unknown } | undefined)?.scenarios,
+      stored.footprint.scenario,
+    ),
     total: stored.footprint.split.total,
   };
 };
@@ -116,6 +177,25 @@ const full = (r: CalculationResult, reused: boolean) => ({
   reused,
   footprint: (r.result as StoredResult).footprint as unknown as z.infer<typeof Footprint>,
 });
+
+/**
+ * The identity of a calculation of a stored model as saved now: the SHA-256 of the engine version, the model
+ * document, its background version and the options. Equal hashes, equal results: a stored result is found again
+ * by it, and a Monte Carlo run of the same inputs names it.
+ *
+ * @example const hash = calculationInputsHash(model, CalculationRequest.parse({ scenarioId: 'solar' }));
+ */
+export function calculationInputsHash(
+  model: Pick<ProductModel, 'model' | 'backgroundVersionId'>,
+  request: CalculationRequest,
+): string {
+  return inputsHash({
+    engine: MODEL_ENGINE,
+    model: model.model,
+    backgroundVersionId: model.backgroundVersionId,
+    request,
+  });
+}
 
 /**
  * Calculates a stored model (the version now saved) on its background database version, or returns the result
@@ -130,12 +210,7 @@ export async function calculateStoredModel(
   actor: Author | string | null,
 ): Promise<{ result: CalculationResult; reused: boolean }> {
   const model = await productModels.get(store, organisationId, modelId);
-  const hash = inputsHash({
-    engine: MODEL_ENGINE,
-    model: model.model,
-    backgroundVersionId: model.backgroundVersionId,
-    request,
-  });
+  const hash = calculationInputsHash(model, request);
   const previous = await calculationResults.findByInputs(store, organisationId, modelId, hash);
   if (previous !== undefined)
     return { result: await calculationResults.get(store, organisationId, previous), reused: true };
@@ -273,9 +348,20 @@ export function calculationsRouter(cache: CalculatorCache): OpenAPIHono<AppEnv> 
         c.req.valid('param').resultId,
         {
           request: ['request'],
+          scenarioId: ['request', 'scenarioId'],
+          scenarios: ['model', 'scenarios'],
+          footprintScenario: ['footprint', 'scenario'],
           total: ['footprint', 'split', 'total'],
           footprint: ['footprint'],
         },
+      );
+      const parts = r.parts;
+      const scenario = scenarioOf(
+        parts.scenarioId === null ? undefined : (JSON.parse(parts.scenarioId) as string),
+        parts.scenarios === null ? undefined : JSON.parse(parts.scenarios),
+        parts.footprintScenario === null
+          ? null
+          : (JSON.parse(parts.footprintScenario) as { id: string; name: string } | null),
       );
       // Immutable: caches may keep it. Served from the stored JSON text (no parse, no re-serialisation).
       c.header('Cache-Control', 'private, max-age=31536000, immutable');
@@ -285,10 +371,11 @@ export function calculationsRouter(cache: CalculatorCache): OpenAPIHono<AppEnv> 
         modelVersion: r.modelVersion,
         inputsHash: r.inputsHash,
         createdAt: r.createdAt.toISOString(),
+        scenario,
       });
       // The text is the schema's JSON, assembled from stored parts: typed as such for the router.
       return c.body(
-        `${head.slice(0, -1)},"request":${r.parts.request ?? 'null'},"total":${r.parts.total ?? 'null'},"footprint":${r.parts.footprint ?? 'null'}}`,
+        `${head.slice(0, -1)},"request":${parts.request ?? 'null'},"total":${parts.total ?? 'null'},"footprint":${parts.footprint ?? 'null'}}`,
         200,
         { 'content-type': 'application/json' },
       ) as never;

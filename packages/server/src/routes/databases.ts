@@ -1,5 +1,11 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import { processProductIndex, type Calculator, type ProcessProductIndex } from '@opencfp/core';
+import {
+  processProductIndex,
+  type Calculator,
+  type ProcessProductEntry,
+  type ProcessProductIndex,
+} from '@opencfp/core';
+import { commonUnitFactor } from '@opencfp/model';
 import {
   getBackgroundDatabaseVersion,
   listBackgroundDatabaseVersions,
@@ -68,6 +74,8 @@ const VersionParams = OrgParams.extend({
 
 /** Most process-products one GET of a version's processes answers. */
 export const PROCESSES_LIMIT = 500;
+/** Most process ids one lookup (`?ids=`) names. */
+export const IDS_LIMIT = 200;
 
 const ProcessQuery = z.object({
   search: z
@@ -80,6 +88,25 @@ const ProcessQuery = z.object({
         'the location (code and name), the categories and the ids; all must match. Chinese works too (电力 江苏)',
       example: 'electricity jiangsu',
     }),
+  ids: z
+    .string()
+    .max(IDS_LIMIT * 201)
+    .transform((text) => [...new Set(text.split(',').map((id) => id.trim()))].filter(Boolean))
+    .pipe(z.array(z.string().max(200)).min(1).max(IDS_LIMIT))
+    .optional()
+    .openapi({
+      type: 'string',
+      description:
+        `process ids, comma-separated (at most ${IDS_LIMIT}): only their process-products, in the order given ` +
+        '(each process’s products by name); ids the version does not have are left out. With `search` and `unit`, ' +
+        'those must match too. An id that holds a comma cannot be looked up this way (use …/processes/{processId})',
+      example: 'p-steel,p-power',
+    }),
+  unit: z.string().trim().min(1).max(50).optional().openapi({
+    description:
+      "only process-products whose reference unit is this unit: the same name, or a name of the same common unit (t*km also finds 'tkm', 't·km', '吨公里'; not kg*km, which is another unit)",
+    example: 't*km',
+  }),
   limit: z.coerce.number().int().min(1).max(PROCESSES_LIMIT).default(50),
   offset: z.coerce.number().int().min(0).max(1e9).default(0),
 });
@@ -120,6 +147,15 @@ const ProcessProductList = z
 
 /** The search index of a cached version, built on first use and dropped with the version's calculator. */
 const indexes = new WeakMap<Calculator, ProcessProductIndex>();
+/** A cached version's process-products by process id, for lookups by id. */
+const byProcess = new WeakMap<Calculator, Map<string, ProcessProductEntry[]>>();
+
+/**
+ * Whether a process-product's reference unit is `unit`: the same name (spaces around ignored), or two names of one
+ * common unit (the engine's table: factor 1 between them).
+ */
+const sameUnit = (reference: string, unit: string): boolean =>
+  reference.trim() === unit || commonUnitFactor(reference, unit) === 1;
 
 /**
  * Where the process-products of a version are listed, for error messages that tell the user how to find an id.
@@ -201,7 +237,8 @@ export function databasesRouter(cache: CalculatorCache): OpenAPIHono<AppEnv> {
       description:
         'One entry per product output and per treated waste of each process, by process name: the `processId` ' +
         '(and `productId`) to link a product model input to or to ask a footprint for. `search` words must all ' +
-        'match; `total` counts every match, `limit` and `offset` page through them. The first request on a ' +
+        'match; `ids` looks up several processes at once (in the order given); `unit` keeps those whose reference ' +
+        'unit it is; `total` counts every match, `limit` and `offset` page through them. The first request on a ' +
         'version loads it (as a footprint does); later ones search it in memory.',
       security: SIGNED_IN,
       middleware: [orgAccess('viewer')],
@@ -215,14 +252,31 @@ export function databasesRouter(cache: CalculatorCache): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const { versionId } = c.req.valid('param');
-      const { search, limit, offset } = c.req.valid('query');
+      const { search, ids, unit, limit, offset } = c.req.valid('query');
       const { database, calculator } = await cache.get(c.var.store, principalOf(c).organisationId, versionId);
       let index = indexes.get(calculator);
       if (!index) {
         index = processProductIndex(database, calculator.matrices.products);
         indexes.set(calculator, index);
       }
-      const found = index.search(search ?? '');
+      let found = ids && !search?.trim() ? [] : index.search(search ?? '');
+      if (ids) {
+        let processes = byProcess.get(calculator);
+        if (!processes) {
+          processes = new Map();
+          for (const entry of index.entries) {
+            const list = processes.get(entry.processId);
+            if (list) list.push(entry);
+            else processes.set(entry.processId, [entry]);
+          }
+          byProcess.set(calculator, processes);
+        }
+        const byId = ids.flatMap((id) => processes.get(id) ?? []);
+        // a search narrows the lookup (the index's entries are the same objects)
+        const matching = search?.trim() ? new Set(found) : undefined;
+        found = matching ? byId.filter((entry) => matching.has(entry)) : byId;
+      }
+      if (unit !== undefined) found = found.filter((entry) => sameUnit(entry.unit, unit));
       return c.json(
         {
           total: found.length,

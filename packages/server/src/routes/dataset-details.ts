@@ -1,5 +1,6 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { Calculator, Database, Exchange, Process, TechLink } from '@opencfp/core';
+import type { Calculator, Database, Exchange, Flow, Process, TechLink } from '@opencfp/core';
+import { commonUnitFactor, commonUnitTable, productUnitFactor } from '@opencfp/model';
 import { carbonFootprint, gwpSets } from '@opencfp/refdata';
 import { getBackgroundDatabaseVersion } from '@opencfp/store';
 import { SIGNED_IN } from '../authenticate.js';
@@ -82,6 +83,32 @@ const SourceSchema = z
   })
   .openapi('DatasetSource');
 
+const ProductUnitSchema = z
+  .object({
+    name: z.string().openapi({ example: 'kWh' }),
+    factor: z.number().openapi({ description: 'reference units in one of it', example: 3.6 }),
+    property: z
+      .string()
+      .nullable()
+      .openapi({ description: 'the flow property it measures (e.g. Energy); null when the flow names none' }),
+  })
+  .openapi('ProductUnit', {
+    description:
+      "a unit a product model's input may give this product in, converted as a calculation converts it: the units " +
+      "of the flow's properties (their unit groups), then the common units convertible to one of them",
+  });
+
+const DatasetProductSchema = z.object({
+  productId: z.string(),
+  productName: z.string(),
+  unit: z.string(),
+  isWaste: z.boolean(),
+  units: z.array(ProductUnitSchema).openapi({
+    description:
+      'every unit an input linked to this product may be in, the reference unit first, with reference units per one of it',
+  }),
+});
+
 const DatasetDetailSchema = z
   .object({
     versionId: z.string(),
@@ -92,19 +119,12 @@ const DatasetDetailSchema = z
     description: z.string().nullable(),
     location: z.object({ id: z.string(), code: z.string().nullable(), name: z.string() }).nullable(),
     tags: z.array(z.string()),
-    referenceProduct: z
-      .object({ productId: z.string(), productName: z.string(), unit: z.string(), isWaste: z.boolean() })
-      .nullable()
-      .openapi({
-        description: 'what one unit of the footprint is (null: the process marks no reference product)',
-      }),
-    products: z
-      .array(
-        z.object({ productId: z.string(), productName: z.string(), unit: z.string(), isWaste: z.boolean() }),
-      )
-      .openapi({
-        description: 'every product (and treated waste) of the process: the datasets the listing shows',
-      }),
+    referenceProduct: DatasetProductSchema.nullable().openapi({
+      description: 'what one unit of the footprint is (null: the process marks no reference product)',
+    }),
+    products: z.array(DatasetProductSchema).openapi({
+      description: 'every product (and treated waste) of the process: the datasets the listing shows',
+    }),
     exchanges: z.array(ExchangeSchema),
     provenance: z
       .object({
@@ -185,6 +205,47 @@ function detailIndex(database: Database, calculator: Calculator): DetailIndex {
   return index;
 }
 
+/** The names of the common units, each once (its first name), for the units a product can be given in. */
+const COMMON_UNIT_NAMES = commonUnitTable().flatMap((d) => d.units.map((u) => u.name));
+
+/**
+ * The units a product model may give this product in, with reference units per one of each, exactly as a
+ * calculation converts them (modelBackground's unitFactor: the reference unit, then productUnitFactor): the units of
+ * each of the flow's properties, then the common units that convert to one of them. Each name once.
+ */
+function productUnits(
+  database: Database,
+  flow: Flow | undefined,
+  referenceUnit: string,
+): { name: string; factor: number; property: string | null }[] {
+  const units = new Map<string, { name: string; factor: number; property: string | null }>();
+  const propertyOf = new Map<string, string>();
+  if (flow)
+    for (const pf of flow.properties) {
+      const property = database.flowProperties.find((p) => p.id === pf.flowPropertyId);
+      const group = database.unitGroups.find((g) => g.id === property?.unitGroupId);
+      if (property && group) for (const u of group.units) propertyOf.set(u.name, property.name);
+    }
+  const add = (name: string, property: string | null) => {
+    if (units.has(name)) return;
+    const factor =
+      name.trim() === referenceUnit.trim() ? 1 : flow ? productUnitFactor(database, flow, name) : undefined;
+    if (factor !== undefined && Number.isFinite(factor) && factor > 0)
+      units.set(name, { name, factor, property });
+  };
+  add(referenceUnit, propertyOf.get(referenceUnit) ?? null);
+  for (const [name, property] of propertyOf) add(name, property);
+  if (flow) {
+    const groupUnits = [...propertyOf.keys()];
+    for (const name of COMMON_UNIT_NAMES) {
+      // A common unit converts through the first of the flow's units it shares a dimension with.
+      const through = groupUnits.find((u) => commonUnitFactor(name, u) !== undefined);
+      if (through !== undefined) add(name, propertyOf.get(through) ?? null);
+    }
+  }
+  return [...units.values()];
+}
+
 /** A line of the description that starts with `label:` (the starter database writes 'Licence:', 'Data year:'). */
 function descriptionLine(description: string | undefined, label: RegExp): string | null {
   if (!description) return null;
@@ -239,7 +300,13 @@ export function datasetDetailsRouter(cache: CalculatorCache): OpenAPIHono<AppEnv
       const { matrices } = calculator;
       const products = matrices.columnsOf(processId).map((j) => {
         const p = matrices.products[j];
-        return { productId: p.flowId, productName: p.flowName, unit: p.unit, isWaste: p.isWaste };
+        return {
+          productId: p.flowId,
+          productName: p.flowName,
+          unit: p.unit,
+          isWaste: p.isWaste,
+          units: productUnits(database, index.flows.get(p.flowId), p.unit),
+        };
       });
       const referenceExchange = process.exchanges.find((e) => e.isReference);
       const referenceProduct =

@@ -3,6 +3,7 @@ import { FINISHED_JOB_STATUSES, jobs, type Job } from '@opencfp/store';
 import { streamSSE } from 'hono/streaming';
 import { SIGNED_IN } from '../authenticate.js';
 import type { JobProgress, JobUpdates } from '../jobs/job-updates.js';
+import { MonteCarloOutput } from '../jobs/model-jobs.js';
 import { actorId, orgAccess, principalOf } from '../org-access.js';
 import { createRouter, defineRoute, type AppEnv } from '../routing.js';
 import { Instant, OrgParams } from './schemas.js';
@@ -37,9 +38,14 @@ export const JobSchema = z
     progress: z.number().min(0).max(1),
     message: z.string().nullable().openapi({ example: 'writing processes' }),
     input: z.record(z.string(), z.unknown()),
-    output: z.record(z.string(), z.unknown()).nullable().openapi({
-      description: 'what a succeeded job made, e.g. { versionId, stats, issueCount } of an import',
-    }),
+    output: z
+      .union([MonteCarloOutput, z.record(z.string(), z.unknown())])
+      .nullable()
+      .openapi({
+        description:
+          "what a succeeded job made: MonteCarloOutput of a 'monte-carlo' job; { resultId, reused, modelVersion } " +
+          "of a 'model-calculation'; e.g. { versionId, stats, issueCount } of an import",
+      }),
     error: JobErrorSchema.nullable(),
     attempts: z.number().int().nonnegative().openapi({ description: 'how many times a worker started it' }),
     cancelRequested: z.boolean(),
@@ -67,6 +73,9 @@ const ListQuery = z.object({
     .enum(['database-import', 'model-calculation', 'monte-carlo'])
     .optional()
     .openapi({ example: 'database-import', description: 'one kind of job (docs/server.md, Jobs)' }),
+  modelId: z.string().min(1).max(100).optional().openapi({
+    description: "the jobs of one product model (calculations and Monte Carlo runs: their input's modelId)",
+  }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -46,6 +46,17 @@ const summaryFields = {
     .openapi({ description: 'the background database version the model links to (GET …/databases)' }),
   version: z.number().int().positive().openapi({ description: 'increases with every save; also the ETag' }),
   updatedAt: Instant,
+  updatedBy: z
+    .union([
+      z.object({ userId: z.string(), name: z.string() }),
+      z.object({ tokenId: z.string(), name: z.string() }),
+    ])
+    .nullable()
+    .openapi('ModelSaver', {
+      description:
+        'who saved this version: a user (also through their personal API token), or a machine client’s API token, ' +
+        'with the name it has now; null when unknown (demo data, a deleted user or token)',
+    }),
 };
 
 const ProductModelSummarySchema = z.object(summaryFields).openapi('ProductModelSummary');
@@ -251,7 +262,8 @@ export function modelsRouter(): OpenAPIHono<AppEnv> {
       summary: 'Replace a model’s document (editor); needs the version you read',
       description:
         'Send `If-Match: "<version>"` (the ETag of your GET) or `version` in the body. Neither: 428 ' +
-        'PRECONDITION_REQUIRED. Someone saved in between: 409 VERSION_CONFLICT with `details.currentVersion` — ' +
+        'PRECONDITION_REQUIRED. Someone saved in between: 409 VERSION_CONFLICT with `details.currentVersion`, ' +
+        '`details.updatedAt` and `details.updatedBy` (who saved it, as `updatedBy` of the model) — ' +
         'reload, apply your change again, and send it with the new version. The name, product and background ' +
         'version stay as they are.',
       security: SIGNED_IN,

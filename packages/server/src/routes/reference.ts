@@ -1,5 +1,7 @@
 import { z, type OpenAPIHono } from '@hono/zod-openapi';
 import {
+  COMMON_UNIT_DIMENSIONS,
+  commonUnitTable,
   electricityReference,
   ELECTRICITY_ACCOUNTING,
   transportReference,
@@ -145,16 +147,50 @@ const TransportReferenceSchema = z
       'published factors and sources; a mode without one says to give a carrier factor',
   });
 
+const UnitReferenceSchema = z
+  .object({
+    dimensions: z.array(
+      z.object({
+        dimension: z.enum(COMMON_UNIT_DIMENSIONS),
+        baseUnit: z.string().openapi({ description: 'the unit whose factor is 1', example: 'kg' }),
+        units: z.array(
+          z.object({
+            name: z.string().openapi({ description: 'the name to write', example: 'kWh' }),
+            synonyms: z
+              .array(z.string())
+              .openapi({ description: 'other names of the same unit', example: ['千瓦时', '度'] }),
+            factor: z.number().openapi({ description: 'base units in one of it', example: 3.6 }),
+          }),
+        ),
+      }),
+    ),
+    matching: z.string().openapi({ description: 'how a unit name is matched' }),
+  })
+  .openapi('UnitReference', {
+    description:
+      "The common units a product model's amounts may be written in and converted between (packages/model " +
+      'common-units.ts, the one table the engine uses): per dimension its base unit and every unit with its ' +
+      'synonyms and how many base units one of it is. A background dataset can also be given in the units of its ' +
+      'own flow properties: GET …/databases/{versionId}/processes/{processId} lists them per product.',
+  });
+
+/** How the engine matches a unit name (commonUnit in packages/model). */
+const UNIT_MATCHING =
+  'A name is matched exactly first (spaces around it ignored), then ignoring case where that picks one unit: ' +
+  "'KWH' is kWh, but 'MG' is refused, since Mg (tonne) and mg differ only by case. Two names convert when they " +
+  'are of one dimension: factor(from) / factor(to).';
+
 /**
  * Reference data for the model editor, mounted under `/v1` (any signed-in caller; not organisation-scoped): the
- * electricity choices with every published China factor and its source, and the starter database's transport
- * datasets per mode. Built once from refdata; nothing here is stored or invented.
+ * electricity choices with every published China factor and its source, the starter database's transport
+ * datasets per mode, and the engine's table of common units. Built once from refdata; nothing here is stored or invented.
  */
 export function referenceRouter(): OpenAPIHono<AppEnv> {
   const router = createRouter();
   // Static data: worked out once per router.
   const electricity = electricityReference();
   const transport = transportReference();
+  const units = { dimensions: commonUnitTable(), matching: UNIT_MATCHING };
 
   router.openapi(
     defineRoute({
@@ -202,6 +238,31 @@ export function referenceRouter(): OpenAPIHono<AppEnv> {
     (c) => {
       c.header('Cache-Control', 'private, max-age=3600');
       return c.json(transport, 200);
+    },
+  );
+
+  router.openapi(
+    defineRoute({
+      method: 'get',
+      path: '/reference/units',
+      tags: ['reference'],
+      summary: 'The units product models are written in, with their factors (signed in)',
+      description:
+        'The common-units table of the engine: per dimension (mass, energy, volume, area, length, goods and ' +
+        'person transport, items, time) its base unit and every unit with its synonyms and factor, so that a ' +
+        'client offers and converts exactly what a calculation accepts.',
+      security: SIGNED_IN,
+      middleware: [signedIn()],
+      responses: {
+        200: {
+          description: 'The unit table',
+          content: { 'application/json': { schema: UnitReferenceSchema } },
+        },
+      },
+    }),
+    (c) => {
+      c.header('Cache-Control', 'private, max-age=3600');
+      return c.json(units, 200);
     },
   );
 

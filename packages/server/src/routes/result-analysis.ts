@@ -55,6 +55,10 @@ const UpstreamNodeSchema: z.ZodType<UpstreamTreeNode> = z
     z.object({
       id: z.string().openapi({ description: 'its path from the root: give it as `node` to expand it' }),
       label: z.string(),
+      labelZh: z
+        .string()
+        .optional()
+        .openapi({ description: "a foreground process's Chinese name, when the model document gives one" }),
       kind: z
         .enum(['foreground', 'background', 'supplier', 'electricity', 'transport', 'emission', 'others'])
         .openapi({
@@ -118,6 +122,10 @@ const SankeyNodeSchema = z
   .object({
     id: z.string(),
     label: z.string(),
+    labelZh: z
+      .string()
+      .optional()
+      .openapi({ description: "a foreground process's Chinese name, when the model document gives one" }),
     kind: z.enum(['foreground', 'background', 'supplier', 'electricity', 'transport', 'other']),
     processId: z.string().nullable(),
     productId: z.string().nullable(),

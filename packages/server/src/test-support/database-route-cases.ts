@@ -494,9 +494,11 @@ export function databaseRouteCases(name: string, openHarness: OpenHarness) {
       assert.deepEqual(route.parameters.map((p) => `${p.in}:${p.name}`).sort(), [
         'path:orgId',
         'path:versionId',
+        'query:ids',
         'query:limit',
         'query:offset',
         'query:search',
+        'query:unit',
       ]);
       assert.ok(doc.components.schemas.ProcessProductList && doc.components.schemas.ProcessProduct);
       assert.ok(doc.components.schemas.FootprintRequest.properties?.unit, 'the footprint takes a unit');

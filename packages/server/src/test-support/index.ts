@@ -3,5 +3,8 @@
 export { accountRouteCases } from './account-route-cases.js';
 export { databaseRouteCases } from './database-route-cases.js';
 export { resultAnalysisRouteCases } from './result-analysis-route-cases.js';
+export { resultLinkRouteCases } from './result-link-route-cases.js';
+export { modelEditorRouteCases } from './model-editor-route-cases.js';
 export { HARNESS_ENV, inProcessHarness, type OpenHarness, type RouteHarness } from './route-harness.js';
 export { routeCases } from './route-cases.js';
+export { COMPLETE_DECLARATIONS, bracketModel, studyRouteCases } from './study-route-cases.js';

@@ -652,6 +652,20 @@ export function resultAnalysisRouteCases(name: string, openHarness: OpenHarness)
 
     it('details a dataset: exchanges with providers and pedigree, provenance, footprint per unit', async () => {
       const detail = (await ok('GET', `/v1/orgs/${orgA}/databases/${loopVersion}/processes/p-power`)).body;
+      // the units an input may give the electricity in: its unit group's, then the common energy units
+      const units = (
+        [
+          ['MJ', 1],
+          ['kWh', 3.6],
+          ['mWh', 3.6e-9],
+          ['kJ', 1e-3],
+          ['Wh', 3.6e-3],
+          ['GJ', 1e3],
+          ['MWh', 3.6e3],
+          ['TJ', 1e6],
+          ['GWh', 3.6e6],
+        ] as const
+      ).map(([name, factor]) => ({ name, factor, property: 'Energy' }));
       assert.deepEqual(
         {
           versionId: detail.versionId,
@@ -677,8 +691,11 @@ export function resultAnalysisRouteCases(name: string, openHarness: OpenHarness)
             productName: 'Electricity',
             unit: 'MJ',
             isWaste: false,
+            units,
           },
-          products: [{ productId: 'f-electricity', productName: 'Electricity', unit: 'MJ', isWaste: false }],
+          products: [
+            { productId: 'f-electricity', productName: 'Electricity', unit: 'MJ', isWaste: false, units },
+          ],
         },
       );
       assert.match(detail.description as string, /^Power for the loop tests/);

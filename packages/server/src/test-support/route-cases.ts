@@ -914,6 +914,7 @@ export function routeCases(name: string, openHarness: OpenHarness) {
           model: aModel('v1'),
           version: 1,
           updatedAt: undefined,
+          updatedBy: { userId: people.editorA.id, name: people.editorA.name },
         },
       );
       const onShared = await call('POST', `/v1/orgs/${orgA}/models`, {
@@ -1348,6 +1349,17 @@ export function routeCases(name: string, openHarness: OpenHarness) {
         body: {},
       });
       assert.equal(result.status, 201, JSON.stringify(result.body));
+      const study = await call('POST', `/v1/orgs/${orgA}/studies`, {
+        token: sessions.editorA,
+        body: {
+          modelId: String(model.body.id),
+          title: 'tenant walk',
+          ruleSetId: 'iso-14067-2018',
+          boundary: 'cradle-to-gate',
+          productType: 'final',
+        },
+      });
+      assert.equal(study.status, 201, JSON.stringify(study.body));
       // queued, and stays so: no job runner runs here
       const job = await withStore((store) =>
         jobs.enqueue(
@@ -1363,6 +1375,8 @@ export function routeCases(name: string, openHarness: OpenHarness) {
         resultId: String(result.body.id),
         'products/id': String(product.body.id),
         'models/id': String(model.body.id),
+        'studies/id': String(study.body.id),
+        findingId: 'no-such-finding',
         'databases/versionId': versions.ownA.id,
         processId: 'p-frame',
         tokenId: String(token.body.id),
@@ -1657,6 +1671,7 @@ export function routeCases(name: string, openHarness: OpenHarness) {
           'GET /v1/orgs',
           'GET /v1/orgs/{orgId}',
           'GET /v1/orgs/{orgId}/calculations/{resultId}',
+          'GET /v1/orgs/{orgId}/calculations/{resultId}/monte-carlo',
           'GET /v1/orgs/{orgId}/calculations/{resultId}/sankey',
           'GET /v1/orgs/{orgId}/calculations/{resultId}/upstream',
           'GET /v1/orgs/{orgId}/databases',
@@ -1691,6 +1706,32 @@ export function routeCases(name: string, openHarness: OpenHarness) {
           'POST /v1/orgs/{orgId}/products',
           'POST /v1/orgs/{orgId}/tokens',
           'PUT /v1/orgs/{orgId}/models/{id}',
+          'POST /v1/orgs/{orgId}/models/validate',
+          'GET /v1/reference/units',
+          'POST /v1/orgs/{orgId}/studies',
+          'GET /v1/orgs/{orgId}/studies',
+          'GET /v1/orgs/{orgId}/studies/{id}',
+          'PATCH /v1/orgs/{orgId}/studies/{id}',
+          'POST /v1/orgs/{orgId}/studies/{id}/submit',
+          'POST /v1/orgs/{orgId}/studies/{id}/invite-verifier',
+          'POST /v1/orgs/{orgId}/studies/{id}/start-verification',
+          'POST /v1/orgs/{orgId}/studies/{id}/verify',
+          'POST /v1/orgs/{orgId}/studies/{id}/reject',
+          'POST /v1/orgs/{orgId}/studies/{id}/certify',
+          'POST /v1/orgs/{orgId}/studies/{id}/publish',
+          'POST /v1/orgs/{orgId}/studies/{id}/withdraw',
+          'POST /v1/orgs/{orgId}/studies/{id}/supersede',
+          'GET /v1/orgs/{orgId}/studies/{id}/findings',
+          'POST /v1/orgs/{orgId}/studies/{id}/findings',
+          'POST /v1/orgs/{orgId}/studies/{id}/findings/{findingId}/answers',
+          'POST /v1/orgs/{orgId}/studies/{id}/findings/{findingId}/close',
+          'GET /v1/orgs/{orgId}/studies/{id}/model',
+          'GET /v1/orgs/{orgId}/studies/{id}/result',
+          'GET /v1/orgs/{orgId}/studies/{id}/compliance',
+          'GET /v1/public/statements/{statementId}',
+          'GET /v1/public/organisations/{orgId}',
+          'GET /v1/orgs/{orgId}/signing-keys',
+          'POST /v1/orgs/{orgId}/signing-keys',
           'GET /v1/reference/electricity',
           'GET /v1/reference/transport',
         ].sort(),

@@ -4,6 +4,8 @@ import * as jobs from './003-jobs.js';
 import * as tokenAuthors from './004-token-authors.js';
 import * as resultLookup from './005-result-lookup.js';
 import * as managedUsers from './006-managed-users.js';
+import * as modelJobs from './007-model-jobs.js';
+import * as studies from './008-studies.js';
 
 /** One schema change: an id (applied in this order, never renamed) and its SQL statements. */
 export interface Migration {
@@ -19,4 +21,6 @@ export const migrations: readonly Migration[] = [
   tokenAuthors,
   resultLookup,
   managedUsers,
+  modelJobs,
+  studies,
 ];

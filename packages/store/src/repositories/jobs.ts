@@ -211,15 +211,26 @@ export const jobs = {
     return fromRow(row);
   },
 
-  /** An organisation's jobs, newest first; at most `limit` (default 50). */
+  /**
+   * An organisation's jobs, newest first; at most `limit` (default 50). `modelId`: the jobs of one product model
+   * (their `input.modelId`); `inputsHash`: the jobs whose output names this calculation inputs hash (a Monte Carlo
+   * run of the inputs a stored result has). Both are indexed (migration 007).
+   *
+   * @example await jobs.list(store, orgId, { kind: 'monte-carlo', status: 'succeeded', modelId, limit: 10 })
+   */
   async list(
     store: Store,
     organisationId: string,
-    filter: { status?: JobStatus; kind?: string; limit?: number } = {},
+    filter: { status?: JobStatus; kind?: string; modelId?: string; inputsHash?: string; limit?: number } = {},
   ): Promise<Job[]> {
     let query = store.db.selectFrom('jobs').selectAll().where('organisation_id', '=', organisationId);
     if (filter.status !== undefined) query = query.where('status', '=', filter.status);
     if (filter.kind !== undefined) query = query.where('kind', '=', filter.kind);
+    // Written as the indexes' expressions are (a literal key), so that the planner can use them.
+    if (filter.modelId !== undefined)
+      query = query.where(sql<string>`input ->> 'modelId'`, '=', filter.modelId);
+    if (filter.inputsHash !== undefined)
+      query = query.where(sql<string>`output ->> 'inputsHash'`, '=', filter.inputsHash);
     const rows = await query
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')

@@ -5,6 +5,12 @@ import type { CalculationResultsTable, Schema } from '../schema.js';
 import type { Store } from '../store.js';
 import { audit } from './audit.js';
 
+/**
+ * Who saved a version of a model: a user (also when they used a personal API token), or a machine client's API
+ * token, with the name it has now.
+ */
+export type ModelSaver = { userId: string; name: string } | { tokenId: string; name: string };
+
 /** A product model: foreground processes, links, parameters, stage tags and scenarios, as a JSON document. */
 export interface ProductModel {
   id: string;
@@ -15,6 +21,8 @@ export interface ProductModel {
   model: object;
   version: number;
   updatedAt: Date;
+  /** Who saved this version; null when the store does not know (the demo data, a deleted user or token). */
+  updatedBy: ModelSaver | null;
 }
 
 /**
@@ -75,7 +83,19 @@ type ModelRow = {
   model: object;
   version: number;
   updated_at: Date;
+  updated_by: string | null;
+  updated_by_token: string | null;
+  user_name: string | null;
+  token_name: string | null;
 };
+
+/** The saver of a row: the user when there is one (a person, even through their personal token), else the token. */
+const saverOf = (r: Pick<ModelRow, 'updated_by' | 'updated_by_token' | 'user_name' | 'token_name'>) =>
+  r.updated_by !== null && r.user_name !== null
+    ? { userId: r.updated_by, name: r.user_name }
+    : r.updated_by_token !== null && r.token_name !== null
+      ? { tokenId: r.updated_by_token, name: r.token_name }
+      : null;
 
 const fromRow = (r: ModelRow): ProductModel => ({
   id: r.id,
@@ -86,6 +106,7 @@ const fromRow = (r: ModelRow): ProductModel => ({
   model: r.model,
   version: r.version,
   updatedAt: r.updated_at,
+  updatedBy: saverOf(r),
 });
 
 const MODEL_COLUMNS = [
@@ -97,26 +118,67 @@ const MODEL_COLUMNS = [
   'model',
   'version',
   'updated_at',
+  'updated_by',
+  'updated_by_token',
 ] as const;
 
-/** Why a conditional model update changed nothing: NOT_FOUND, or VERSION_CONFLICT with the current version. */
+/** A model's columns with the names of its saver (user and token), for one organisation's models. */
+function modelsWithSavers(db: Kysely<Schema>, organisationId: string) {
+  return db
+    .selectFrom('product_models')
+    .leftJoin('users', 'users.id', 'product_models.updated_by')
+    .leftJoin('api_tokens', 'api_tokens.id', 'product_models.updated_by_token')
+    .where('product_models.organisation_id', '=', organisationId)
+    .select(MODEL_COLUMNS.map((c) => `product_models.${c}` as const))
+    .select(['users.name as user_name', 'api_tokens.name as token_name']);
+}
+
+/** A row just written, with the names of its saver. */
+async function withSaver(
+  trx: Kysely<Schema>,
+  row: Omit<ModelRow, 'user_name' | 'token_name'>,
+): Promise<ProductModel> {
+  const user =
+    row.updated_by === null
+      ? undefined
+      : await trx.selectFrom('users').where('id', '=', row.updated_by).select('name').executeTakeFirst();
+  const token =
+    row.updated_by_token === null
+      ? undefined
+      : await trx
+          .selectFrom('api_tokens')
+          .where('id', '=', row.updated_by_token)
+          .select('name')
+          .executeTakeFirst();
+  return fromRow({ ...row, user_name: user?.name ?? null, token_name: token?.name ?? null });
+}
+
+/**
+ * Why a conditional model update changed nothing: NOT_FOUND, or VERSION_CONFLICT with the current version, when
+ * it was saved and by whom (`updatedAt`, `updatedBy`: see ProductModel).
+ */
 async function conflictOrMissing(
   trx: Kysely<Schema>,
   organisationId: string,
   id: string,
   expectedVersion: number,
 ): Promise<never> {
-  const current = await trx
-    .selectFrom('product_models')
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', id)
-    .select('version')
+  const row = await modelsWithSavers(trx, organisationId)
+    .where('product_models.id', '=', id)
     .executeTakeFirst();
-  if (!current) throw new StoreError('NOT_FOUND', `no product model '${id}' in this organisation`);
+  if (!row) throw new StoreError('NOT_FOUND', `no product model '${id}' in this organisation`);
+  const current = fromRow(row);
   throw new StoreError(
     'VERSION_CONFLICT',
-    `the model was saved by someone else (now version ${current.version}, you edited version ${expectedVersion}): reload it and apply your change again`,
-    { details: { currentVersion: current.version, expectedVersion } },
+    `the model was saved by ${current.updatedBy ? `${current.updatedBy.name} ` : 'someone else '}at ${current.updatedAt.toISOString()} (now version ${current.version}, you edited version ${expectedVersion}): reload it and apply your change again`,
+    {
+      details: {
+        currentVersion: current.version,
+        expectedVersion,
+        updatedAt: current.updatedAt.toISOString(),
+        updatedBy: current.updatedBy,
+      },
+    },
   );
 }
 
@@ -158,7 +220,7 @@ async function updateIfAt(
       entityId: id,
       details: { version: row.version, ...details },
     });
-    return fromRow(row);
+    return withSaver(trx, row);
   });
 }
 
@@ -195,7 +257,7 @@ export const productModels = {
         .returning(MODEL_COLUMNS)
         .executeTakeFirstOrThrow();
       await audit(trx, { organisationId, actorId, action: 'create', entity: 'product-model', entityId: id });
-      return fromRow(row);
+      return withSaver(trx, row);
     });
   },
 
@@ -210,10 +272,14 @@ export const productModels = {
   ): Promise<ProductModelSummary[]> {
     let query = store.db
       .selectFrom('product_models')
-      .where('organisation_id', '=', organisationId)
-      .select(MODEL_COLUMNS.filter((c) => c !== 'model'));
-    if (filter.productId !== undefined) query = query.where('product_id', '=', filter.productId);
-    const rows = await query.orderBy('name').orderBy('id').execute();
+      .leftJoin('users', 'users.id', 'product_models.updated_by')
+      .leftJoin('api_tokens', 'api_tokens.id', 'product_models.updated_by_token')
+      .where('product_models.organisation_id', '=', organisationId)
+      .select(MODEL_COLUMNS.filter((c) => c !== 'model').map((c) => `product_models.${c}` as const))
+      .select(['users.name as user_name', 'api_tokens.name as token_name']);
+    if (filter.productId !== undefined)
+      query = query.where('product_models.product_id', '=', filter.productId);
+    const rows = await query.orderBy('product_models.name').orderBy('product_models.id').execute();
     return rows.map((r) => ({
       id: r.id,
       organisationId: r.organisation_id,
@@ -222,15 +288,13 @@ export const productModels = {
       backgroundVersionId: r.background_version_id,
       version: r.version,
       updatedAt: r.updated_at,
+      updatedBy: saverOf(r),
     }));
   },
 
   async get(store: Store, organisationId: string, id: string): Promise<ProductModel> {
-    const row = await store.db
-      .selectFrom('product_models')
-      .where('organisation_id', '=', organisationId)
-      .where('id', '=', id)
-      .select(MODEL_COLUMNS)
+    const row = await modelsWithSavers(store.db, organisationId)
+      .where('product_models.id', '=', id)
       .executeTakeFirst();
     if (!row) throw new StoreError('NOT_FOUND', `no product model '${id}' in this organisation`);
     return fromRow(row);

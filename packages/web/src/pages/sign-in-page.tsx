@@ -29,9 +29,10 @@ export default function SignInPage() {
 
   return (
     <div className="sign-in">
-      <div className="sign-in-tools">
+      {/* a landmark of its own: nothing of the page outside one */}
+      <header className="sign-in-tools">
         <LanguageSwitch />
-      </div>
+      </header>
       <main className="sign-in-card">
         <div className="brand brand-large">
           <span className="brand-mark" aria-hidden="true" />

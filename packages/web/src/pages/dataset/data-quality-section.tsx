@@ -30,7 +30,8 @@ export function DataQualitySection({ exchanges }: { exchanges: readonly DatasetE
       <p className="muted small">{t('process.dq.system')}</p>
       <details className="disclosure">
         <summary>{t('process.dq.matrix')}</summary>
-        <div className="table-scroll">
+        {/* the wide matrix scrolls sideways and holds nothing focusable: the keyboard scrolls it from here */}
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t('process.dq.matrixCaption')}>
           <table className="pedigree-matrix">
             <caption className="visually-hidden">{t('process.dq.matrixCaption')}</caption>
             <thead>

@@ -17,7 +17,8 @@ function counts(document: EditorState['document']) {
 
 /**
  * Someone else saved this model while it was being edited (409 VERSION_CONFLICT): nothing more is saved until the
- * user chooses. Their version (when, which version, what it holds) beside the user's; "Load theirs" makes theirs
+ * user chooses. Their version (who saved it and when — a person, or a machine client's API token —, which
+ * version, what it holds) beside the user's; "Load theirs" makes theirs
  * the editor's state (undo brings the user's back), "Keep mine" saves the user's over theirs on purpose, and the
  * user's copy can be downloaded as JSON either way.
  */
@@ -51,7 +52,15 @@ export function ConflictBanner({
   return (
     <div className="message message-conflict" role="alert">
       <h2>{t('editor.conflict.title')}</h2>
-      <p>{t('editor.conflict.text', { version: theirs.version, time: format.dateTime(theirs.updatedAt) })}</p>
+      <p>
+        {theirs.updatedBy
+          ? t('userId' in theirs.updatedBy ? 'editor.conflict.textByUser' : 'editor.conflict.textByClient', {
+              name: theirs.updatedBy.name,
+              version: theirs.version,
+              time: format.dateTime(theirs.updatedAt),
+            })
+          : t('editor.conflict.text', { version: theirs.version, time: format.dateTime(theirs.updatedAt) })}
+      </p>
       <dl className="facts small">
         <dt>{t('editor.conflict.theirs')}</dt>
         <dd>{t('editor.conflict.counts', { name: theirs.name, ...theirCounts })}</dd>

@@ -17,7 +17,7 @@ const SHOWN = 20;
  * A search box over the datasets of a background database version (the server searches: names, synonyms,
  * locations, categories and ids, Chinese too), as an ARIA combobox: type, then pick with the arrow keys and Enter
  * or a click. Each dataset shows its product, location and reference unit; `unit` limits the list to datasets in
- * that unit (transport per t·km).
+ * that unit (transport per t·km), on the server (GET …/processes?unit=).
  *
  * @example <DatasetSearch orgId={orgId} versionId={versionId} label={t('editor.background.search')} onPick={(p) => …} />
  */
@@ -58,17 +58,16 @@ export function DatasetSearch({
     enabled: search !== '',
     placeholderData: keepPreviousData,
     staleTime: 60_000,
-    queryFn: async () => {
-      const { data } = await api.GET('/v1/orgs/{orgId}/databases/{versionId}/processes', {
-        params: {
-          path: { orgId, versionId },
-          // a unit filter is applied here: ask for more so that enough remain
-          query: { search, limit: unit ? 200 : SHOWN },
-        },
-      });
-      const processes = unit ? data.processes.filter((p) => p.unit === unit) : data.processes;
-      return { total: unit ? processes.length : data.total, processes: processes.slice(0, SHOWN) };
-    },
+    queryFn: async () =>
+      (
+        await api.GET('/v1/orgs/{orgId}/databases/{versionId}/processes', {
+          params: {
+            path: { orgId, versionId },
+            // the server keeps those whose reference unit is `unit` (any name of it: t*km, tkm, 吨公里)
+            query: { search, limit: SHOWN, ...(unit ? { unit } : {}) },
+          },
+        })
+      ).data,
   });
   const options = search !== '' ? (results.data?.processes ?? []) : [];
   const expanded = open && search !== '' && options.length > 0;

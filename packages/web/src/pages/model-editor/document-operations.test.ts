@@ -66,6 +66,7 @@ test('a new model makes the declared unit; cradle to grave adds use, end of life
   const gate = starterDocument({ amount: 1, unit: 'kWh', name: 'Pack' }, 'cradle-to-gate', names);
   expect(gate.referenceProcessId).toBe('production');
   expect(gate.processes[0].output).toEqual({ name: 'Pack', amount: 1, unit: 'kWh' });
+  expect(gate.boundary).toBe('cradle-to-gate');
 
   const grave = starterDocument({ amount: 2, unit: 'kg', name: 'Yarn' }, 'cradle-to-grave', names);
   const reference = grave.processes.find((p) => p.id === grave.referenceProcessId);
@@ -77,6 +78,8 @@ test('a new model makes the declared unit; cradle to grave adds use, end of life
     { kind: 'foreground', processId: 'end-of-life' },
   ]);
   expect([...stagesUsed(grave)].sort()).toEqual(['end-of-life', 'production', 'use']);
+  expect(grave.boundary).toBe('cradle-to-grave');
+  expect(extendToGrave(gate, names).boundary).toBe('cradle-to-grave');
   // extending again keeps ids unique
   const again = extendToGrave(grave, names);
   expect(new Set(again.processes.map((p) => p.id)).size).toBe(again.processes.length);
@@ -117,13 +120,19 @@ test('renaming a parameter renames it in every formula and scenario; removing on
   expect(addParameter(removed).parameters?.map((p) => p.name)).toEqual(['total', 'param_2']);
 });
 
-test('scenarios of a kind carry it in their id', () => {
+test('scenarios of a kind carry it in `kind`; older ones by their id prefix', () => {
   const document = addScenario(addScenario(twoProcesses(), 'end-of-life', 'EoL'), 'use', 'Use');
-  const [, eol, use] = document.scenarios ?? [];
-  expect(eol.id).toBe('eol');
+  const [light, eol, use] = document.scenarios ?? [];
+  expect([eol.id, eol.kind, use.id, use.kind]).toEqual(['eol', 'end-of-life', 'use', 'use']);
   expect(scenarioKind(eol)).toBe('end-of-life');
   expect(scenarioKind(use)).toBe('use');
-  expect(scenarioKind(document.scenarios?.[0] ?? eol)).toBe('general');
+  expect(scenarioKind(light)).toBe('general');
+  expect(addScenario(twoProcesses(), 'general', 'Other').scenarios?.[1].kind).toBe('other');
+  // a kind wins over the id; without one, the prefix of a model written before `kind` says it
+  expect(scenarioKind({ id: 'use-1', name: 'U', kind: 'other' })).toBe('general');
+  expect(scenarioKind({ id: 'eol-landfill', name: 'Landfill' })).toBe('end-of-life');
+  expect(scenarioKind({ id: 'use-10-years', name: 'Ten years' })).toBe('use');
+  expect(scenarioKind({ id: 'user-heavy', name: 'Heavy' })).toBe('general');
 });
 
 test('switching the stage scheme renames every stage with a counterpart', () => {

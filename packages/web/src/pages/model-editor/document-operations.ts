@@ -47,7 +47,7 @@ export const emissionsOf = (process: ModelProcess): ModelEmission[] => process.e
 export const parametersOf = (document: ModelDocument): ModelParameter[] => document.parameters ?? [];
 export const scenariosOf = (document: ModelDocument): ModelScenario[] => document.scenarios ?? [];
 
-/** The system boundaries a new model can start with (the document has no field for it: its stages say it). */
+/** The system boundaries a new model can start with (written in the document's `boundary`). */
 export type Boundary = 'cradle-to-gate' | 'cradle-to-grave';
 
 /** Names the starter document gives its processes, in the reader's language. */
@@ -61,7 +61,7 @@ export interface StarterNames {
 /**
  * The document a new model starts with: one production process making the product's declared unit; for
  * cradle-to-grave also a use and an end-of-life process, joined by a life-cycle process whose output is the
- * declared unit (the reference).
+ * declared unit (the reference). The boundary is declared in the document (`boundary`).
  *
  * @example starterDocument({ amount: 1, unit: 'kWh', name: 'LFP pack' }, 'cradle-to-gate', names)
  */
@@ -81,6 +81,7 @@ export function starterDocument(
   const document: ModelDocument = {
     schema: MODEL_SCHEMA_ID,
     referenceProcessId: 'production',
+    boundary: 'cradle-to-gate',
     processes: [production],
   };
   return boundary === 'cradle-to-gate' ? document : extendToGrave(document, names);
@@ -89,7 +90,8 @@ export function starterDocument(
 /**
  * Extends a model to cradle-to-grave: a use and an end-of-life process (empty, staged 'use' and 'end-of-life'),
  * and a life-cycle process, the new reference, taking the old reference's output and one run of each per
- * declared unit. The old reference's output and the product stay as they were.
+ * declared unit; the boundary it declares becomes cradle-to-grave. The old reference's output and the product
+ * stay as they were.
  */
 export function extendToGrave(document: ModelDocument, names: StarterNames): ModelDocument {
   const reference = document.processes.find((p) => p.id === document.referenceProcessId);
@@ -124,6 +126,7 @@ export function extendToGrave(document: ModelDocument, names: StarterNames): Mod
   return {
     ...document,
     referenceProcessId: lifeCycleId,
+    boundary: 'cradle-to-grave',
     processes: [
       ...document.processes.map((p) => (p === reference ? { ...p, output: gateOutput } : p)),
       use,
@@ -400,28 +403,45 @@ export function removeParameter(document: ModelDocument, index: number): ModelDo
 /** Scenario kinds the editor offers; use and end-of-life scenarios belong to cradle-to-grave models. */
 export type ScenarioKind = 'general' | 'use' | 'end-of-life';
 
-/** The id prefix that marks a scenario's kind (the document has no field for it; the id carries it). */
+/** How the document writes a scenario's kind (`kind`), for each of the editor's. */
+export const SCENARIO_KIND: Readonly<Record<ScenarioKind, NonNullable<ModelScenario['kind']>>> = {
+  general: 'other',
+  use: 'use',
+  'end-of-life': 'end-of-life',
+};
+
+/** The id prefix a new scenario of a kind gets (before the document had `kind`, the prefix said it). */
 export const SCENARIO_PREFIX: Readonly<Record<ScenarioKind, string>> = {
   general: 'scenario',
   use: 'use',
   'end-of-life': 'eol',
 };
 
-/** The kind of a scenario, by its id prefix. */
+/**
+ * The kind of a scenario: its `kind`, else — for models written before the document had one — its id prefix
+ * (use-…, eol-…).
+ *
+ * @example scenarioKind({ id: 'eol-landfill', name: 'Landfill' }) // 'end-of-life'
+ */
 export function scenarioKind(scenario: ModelScenario): ScenarioKind {
+  if (scenario.kind === 'use' || scenario.kind === 'end-of-life') return scenario.kind;
+  if (scenario.kind === 'other') return 'general';
   if (/^use(-|$)/.test(scenario.id)) return 'use';
   if (/^eol(-|$)/.test(scenario.id)) return 'end-of-life';
   return 'general';
 }
 
-/** Adds a scenario of a kind with a unique id and the given name. */
+/** Adds a scenario of a kind (written in `kind`) with a unique id and the given name. */
 export function addScenario(document: ModelDocument, kind: ScenarioKind, name: string): ModelDocument {
   const id = uniqueId(
     SCENARIO_PREFIX[kind],
     scenariosOf(document).map((s) => s.id),
     SCENARIO_PREFIX[kind],
   );
-  return { ...document, scenarios: [...scenariosOf(document), { id, name, parameters: {} }] };
+  return {
+    ...document,
+    scenarios: [...scenariosOf(document), { id, name, kind: SCENARIO_KIND[kind], parameters: {} }],
+  };
 }
 
 /** Every stage id used in the document (processes, inputs, emissions). */

@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { pathKey } from './issue-placement';
 import type { DocumentPath, EditorState, ModelDocument } from './model-types';
 import type { StageScheme } from './stages';
+import type { UnitTable } from './unit-table';
 import type { EditorIssue, ResolvedDataset } from './validate-document';
 
 /** A change of the document; `key` (the field's path) merges a run of typing into one undo step. */
@@ -24,6 +25,8 @@ export interface EditorContextValue {
   datasets: ReadonlyMap<string, ResolvedDataset>;
   electricity: Schema<'ElectricityReference'> | undefined;
   transport: Schema<'TransportReference'> | undefined;
+  /** the engine's unit table (GET /v1/reference/units); undefined until it has come */
+  units: UnitTable | undefined;
   /** the problems, by the place that shows them (issue-placement.ts) */
   issues: ReadonlyMap<string, readonly EditorIssue[]>;
 }

@@ -76,9 +76,14 @@ export function IssueList({ id, issues }: { id?: string; issues: readonly Editor
   );
 }
 
-/** An issue's text in the reader's language. */
+/** An issue's text in the reader's language (with the scenario whose calculation raises it, if one does). */
 export function issueText(t: TFunction, issue: EditorIssue): string {
   const { message } = issue;
-  if (message.key !== undefined) return t(`editor.issues.${message.key}`, message.values ?? {});
-  return t('editor.issues.serverSays', { text: message.text });
+  const text =
+    message.key !== undefined
+      ? t(`editor.issues.${message.key}`, message.values ?? {})
+      : t('editor.issues.serverSays', { text: message.text });
+  return message.scenario === undefined
+    ? text
+    : t('editor.issues.inScenario', { scenario: message.scenario, problem: text });
 }

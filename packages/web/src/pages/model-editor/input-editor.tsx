@@ -15,7 +15,7 @@ import { BackgroundFields } from './sources/background-fields';
 import { ElectricityFields } from './sources/electricity-fields';
 import { SupplierFields } from './sources/supplier-fields';
 import { TransportFields } from './sources/transport-fields';
-import { unitFactor } from './units';
+import { useDatasetUnits } from './use-dataset-units';
 import { datasetKey } from './validate-document';
 
 /**
@@ -45,7 +45,7 @@ export function InputEditor({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const { document, edit, parameterNames, datasets, readOnly } = useEditor();
+  const { document, edit, parameterNames, datasets, readOnly, units, orgId, state } = useEditor();
   const path = ['processes', processIndex, 'inputs', inputIndex];
   const issues = useIssuesAt(path);
   const sourceIssues = useIssuesAt([...path, 'source']);
@@ -64,7 +64,19 @@ export function InputEditor({
         : source.kind === 'supplier'
           ? source.unit
           : undefined;
-  const factor = target && typeof input.amount === 'number' ? unitFactor(input.unit, target) : undefined;
+  // a dataset's units as the server converts them (its flow's properties too); else the engine's table
+  const datasetUnits = useDatasetUnits(
+    orgId,
+    state.backgroundVersionId,
+    source.kind === 'background' ? source.processId || undefined : undefined,
+    source.kind === 'background' ? source.productId : undefined,
+  );
+  const factor =
+    target && typeof input.amount === 'number'
+      ? datasetUnits
+        ? datasetUnits.find((u) => u.name === input.unit.trim())?.factor
+        : units?.factor(input.unit, target)
+      : undefined;
   const converted =
     factor !== undefined && target && input.unit.trim() !== target.trim() && typeof input.amount === 'number'
       ? t('editor.input.converted', { amount: format.amount(input.amount * factor, target) })
@@ -135,6 +147,7 @@ export function InputEditor({
           label={t('editor.input.unit')}
           value={input.unit}
           reference={target}
+          options={datasetUnits?.map((u) => u.name)}
           dimension={
             source.kind === 'transport' ? 'mass' : source.kind === 'electricity' ? 'energy' : undefined
           }
@@ -164,7 +177,7 @@ export function InputEditor({
                   ...input,
                   source: { kind: 'foreground', processId },
                   // the linked output's unit, when the input's cannot become it
-                  ...(linked && unitFactor(input.unit, linked.output.unit) === undefined
+                  ...(linked && units?.factor(input.unit, linked.output.unit) === undefined
                     ? { unit: linked.output.unit }
                     : {}),
                 },

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { fromServerIssues, groupByPlace, placeOf } from './issue-placement';
+import {
+  fromServerIssues,
+  fromValidationIssues,
+  groupByPlace,
+  placeOf,
+  pointerPath,
+} from './issue-placement';
 
 test('an issue goes to its field, or to the nearest place the editor shows', () => {
   expect(placeOf(['processes', 0, 'name'])).toBe('processes/0/name');
@@ -49,4 +55,60 @@ test("the server's issues lose the body's model wrapper; the model's own fields 
   expect(issues[1].message).toEqual({ text: 'give a dataset' });
   const byPlace = groupByPlace(issues);
   expect([...byPlace.keys()]).toEqual(['processes/0/inputs/1/unit', 'processes/0/inputs/1/source', '$name']);
+});
+
+test("the server validation's problems go where their pointer points, named by code and scenario", () => {
+  expect(pointerPath('/processes/0/inputs/12/unit')).toEqual(['processes', 0, 'inputs', 12, 'unit']);
+  expect(pointerPath('/scenarios/1/parameters/a~1b~0c')).toEqual(['scenarios', 1, 'parameters', 'a/b~c']);
+  expect(pointerPath('')).toEqual([]);
+  const issues = fromValidationIssues(
+    [
+      { path: '/processes/0/inputs/1/unit', code: 'UNIT_MISMATCH', message: "input 'steel' is in 'kWh' …" },
+      {
+        path: '/processes/0/output/amount',
+        code: 'INVALID_MODEL',
+        message: "the output of 'Frame' is 0",
+        scenarioId: 'light',
+      },
+      { path: '', code: 'SINGULAR_MATRIX', message: 'the background is singular' },
+    ],
+    {
+      schema: 'opencfp/product-model@1',
+      referenceProcessId: 'p',
+      processes: [{ id: 'p', name: 'P', output: { amount: 1, unit: 'kg' } }],
+      scenarios: [{ id: 'light', name: 'Lighter frame' }],
+    },
+  );
+  expect(issues).toEqual([
+    {
+      path: ['processes', 0, 'inputs', 1, 'unit'],
+      severity: 'error',
+      origin: 'server',
+      message: { key: 'model.UNIT_MISMATCH', values: { text: "input 'steel' is in 'kWh' …" } },
+    },
+    {
+      path: ['processes', 0, 'output', 'amount'],
+      severity: 'error',
+      origin: 'server',
+      message: {
+        key: 'model.INVALID_MODEL',
+        values: { text: "the output of 'Frame' is 0" },
+        scenario: 'Lighter frame',
+      },
+    },
+    {
+      path: [],
+      severity: 'error',
+      origin: 'server',
+      message: { key: 'model.other', values: { text: 'the background is singular' } },
+    },
+  ]);
+  expect([...groupByPlace(issues).keys()]).toEqual([
+    'processes/0/inputs/1/unit',
+    'processes/0/output/amount',
+    '',
+  ]);
+  expect(placeOf(['boundary'])).toBe('boundary');
+  expect(placeOf(['functionalUnit', 'zh'])).toBe('functionalUnit/zh');
+  expect(placeOf(['scenarios', 2, 'kind'])).toBe('scenarios/2/kind');
 });

@@ -1,5 +1,5 @@
-import type { ValidationIssue } from '@opencfp/client';
-import type { DocumentPath } from './model-types';
+import type { Schema, ValidationIssue } from '@opencfp/client';
+import type { DocumentPath, ModelDocument } from './model-types';
 import type { EditorIssue } from './validate-document';
 
 /**
@@ -13,6 +13,9 @@ const PLACES = new Set<string>([
   '$backgroundVersionId',
   'referenceProcessId',
   'description',
+  'functionalUnit/en',
+  'functionalUnit/zh',
+  'boundary',
   'processes',
   'parameters',
   'scenarios',
@@ -75,7 +78,9 @@ const PLACES = new Set<string>([
   'parameters/#',
   ...['name', 'value', 'formula', 'unit', 'description', 'uncertainty'].map((f) => `parameters/#/${f}`),
   'scenarios/#',
-  ...['id', 'name', 'description', 'electricity/accounting', 'parameters/*'].map((f) => `scenarios/#/${f}`),
+  ...['id', 'name', 'kind', 'description', 'electricity/accounting', 'parameters/*'].map(
+    (f) => `scenarios/#/${f}`,
+  ),
 ]);
 
 /** The text form of a path: ['processes', 0, 'name'] → 'processes/0/name'. */
@@ -157,4 +162,68 @@ export function groupByPlace(issues: readonly EditorIssue[]): Map<string, Editor
     else byPlace.set(key, [issue]);
   }
   return byPlace;
+}
+
+/** Codes of the server's validation with a message of their own in the catalogues (editor.issues.model.<code>). */
+const MODEL_CODES = new Set([
+  'INVALID_MODEL',
+  'FORMULA_ERROR',
+  'UNKNOWN_PARAMETER',
+  'PARAMETER_CYCLE',
+  'UNKNOWN_SCENARIO',
+  'UNKNOWN_PROCESS',
+  'UNKNOWN_DATASET',
+  'UNKNOWN_FACTOR',
+  'NO_BACKGROUND',
+  'UNIT_MISMATCH',
+  'UNKNOWN_GAS',
+  'UNKNOWN_STAGE',
+  'FOREGROUND_SINGULAR',
+  'NEGATIVE_SCALING',
+  'NON_FINITE',
+  'INVALID_OPTIONS',
+]);
+
+/**
+ * A JSON pointer of the server ('/processes/0/inputs/1/unit') as a document path (['processes', 0, 'inputs', 1,
+ * 'unit']).
+ *
+ * @example pointerPath('/scenarios/0/parameters/a~1b') // ['scenarios', 0, 'parameters', 'a/b']
+ */
+export function pointerPath(pointer: string): DocumentPath {
+  if (pointer === '') return [];
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * The problems of the server's validation (POST …/models/validate: what a calculation would raise) as the
+ * editor's: errors at the place their pointer names, in the reader's language by their code with the server's own
+ * words beside, and the scenario they arise in named by its name.
+ *
+ * @example fromValidationIssues(data.issues, document)
+ */
+export function fromValidationIssues(
+  issues: readonly Schema<'ModelIssue'>[],
+  document: ModelDocument,
+): EditorIssue[] {
+  return issues.map((issue) => {
+    const scenario =
+      issue.scenarioId === undefined
+        ? undefined
+        : (document.scenarios?.find((s) => s.id === issue.scenarioId)?.name ?? issue.scenarioId);
+    return {
+      path: pointerPath(issue.path),
+      severity: 'error',
+      origin: 'server',
+      message: {
+        key: MODEL_CODES.has(issue.code) ? `model.${issue.code}` : 'model.other',
+        values: { text: issue.message },
+        ...(scenario === undefined ? {} : { scenario }),
+      },
+    } satisfies EditorIssue;
+  });
 }

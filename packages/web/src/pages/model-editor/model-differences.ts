@@ -9,7 +9,7 @@ export type Difference =
 /**
  * How `mine` differs from `theirs`: the model's name and background version, each process (matched by id: added
  * in mine, missing from mine, or changed), the parameters, the scenarios and the rest of the document (reference,
- * description, carbon content).
+ * functional unit, boundary, description, carbon content).
  *
  * @example differences(theirs, mine) // [{ kind: 'processChanged', process: 'Cell production' }]
  */

@@ -1,8 +1,10 @@
 // The model editor and its dataset search, rendered in jsdom against a real `cfp serve` (demo data, the starter
-// database): checks in place, autosave with PATCH and PUT, a value the server refuses shown where it points, a
-// conflict with a save made elsewhere, and the keyboard in the search.
+// database): checks in place, autosave with PATCH and PUT, a value the server refuses shown where it points, the
+// server's validation (what a calculation would raise) in place, a dataset's own units offered, the functional
+// unit, boundary and scenario kinds written to the document, a conflict naming who saved, and the keyboard in the
+// search.
 import { ApiError, ifMatch, type OpenCfpClient, type Schema } from '@opencfp/client';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { I18nextProvider } from 'react-i18next';
@@ -17,16 +19,23 @@ import { placeId } from './editor-context';
 import { ModelEditor } from './model-editor';
 import { stateOf } from './use-autosave';
 
+// The server answers on a shared, sometimes loaded machine: a wait for a text ends as soon as it is there, and
+// gives up only after 10 s (not testing-library's 1 s).
+configure({ asyncUtilTimeout: 10_000 });
+
 let server: DemoServer;
 let api: OpenCfpClient;
 let orgId: string;
 let versions: Schema<'DatabaseVersion'>[];
+/** The demo frame model as first seeded (tests change it later). */
+let seededFrame: Schema<'ProductModel'>;
 
 beforeAll(async () => {
   server = await startDemoServer();
   api = server.client;
   orgId = server.orgId;
   versions = (await api.GET('/v1/orgs/{orgId}/databases', { params: { path: { orgId } } })).data.versions;
+  seededFrame = await demoModel('Aluminium frame');
 }, 120_000);
 
 afterAll(async () => {
@@ -46,6 +55,31 @@ async function demoModel(name: string): Promise<Schema<'ProductModel'>> {
   return (await api.GET('/v1/orgs/{orgId}/models/{id}', { params: { path: { orgId, id: summary.id } } }))
     .data;
 }
+
+/** A new model of the product of `model`, with a copy of its document changed by `change`. */
+async function copyOf(
+  model: Schema<'ProductModel'>,
+  copyName: string,
+  change: (document: Schema<'ProductModelDocument'>) => void = () => undefined,
+): Promise<Schema<'ProductModel'>> {
+  const document = structuredClone(model.model);
+  change(document);
+  return (
+    await api.POST('/v1/orgs/{orgId}/models', {
+      params: { path: { orgId } },
+      body: {
+        productId: model.productId,
+        name: copyName,
+        backgroundVersionId: model.backgroundVersionId,
+        model: document,
+      },
+    })
+  ).data;
+}
+
+/** A model as the server holds it now. */
+const stored = async (id: string) =>
+  (await api.GET('/v1/orgs/{orgId}/models/{id}', { params: { path: { orgId, id } } })).data;
 
 async function renderEditor(model: Schema<'ProductModel'>) {
   const product = (
@@ -144,7 +178,9 @@ test('a conflict: nothing is saved over theirs; loading theirs can be undone, an
     await api.GET('/v1/orgs/{orgId}/models/{id}', { params: { path: { orgId, id: model.id } } })
   ).data;
   expect(stored.model.processes[0].name).toBe('Pack assembly (their name)');
-  // the banner says where mine differs
+  // the banner says who saved theirs, and where mine differs
+  const me = (await api.GET('/v1/me')).data.user;
+  expect(banner?.textContent).toContain(`${me?.name ?? '?'} saved version ${stored.version} at`);
   expect(within(banner as HTMLElement).getByText('process “Pack assembly (my name)”')).toBeTruthy();
 
   await user.click(within(banner as HTMLElement).getByRole('button', { name: 'Load their version' }));
@@ -164,6 +200,107 @@ test('a conflict: nothing is saved over theirs; loading theirs can be undone, an
       body: { model: theirs },
     }),
   ).rejects.toSatisfy((e) => ApiError.is(e, 'VERSION_CONFLICT'));
+}, 60_000);
+
+test("the server's validation shows in place what a calculation would raise; a dataset offers its own units", async () => {
+  const user = userEvent.setup({ delay: null });
+  const model = await copyOf(seededFrame, 'Frame, validated');
+  await renderEditor(model);
+  await within(toolbar()).findByText(`All changes saved · version ${model.version}`, { exact: false });
+
+  // the tubes' unit: exactly the units the dataset's product can be given in, as the server converts them
+  const tubes = screen.getByRole('listitem', { name: 'Aluminium tubes' });
+  const source = model.model.processes[0].inputs?.[0].source;
+  if (source?.kind !== 'background') throw new Error('the tubes link a dataset');
+  const detail = (
+    await api.GET('/v1/orgs/{orgId}/databases/{versionId}/processes/{processId}', {
+      params: {
+        path: { orgId, versionId: model.backgroundVersionId ?? '', processId: source.processId },
+      },
+    })
+  ).data;
+  const offered = () =>
+    [...(within(tubes).getByLabelText('Unit') as HTMLSelectElement).options].map((o) => o.value);
+  await waitFor(() =>
+    expect(offered()).toEqual([...(detail.referenceProduct?.units.map((u) => u.name) ?? []), '\u0000other']),
+  );
+  expect(detail.referenceProduct?.units.slice(0, 2).map((u) => [u.name, u.factor])).toEqual([
+    ['kg', 1],
+    ['g', 0.001],
+  ]);
+
+  // a unit the dataset cannot be given in: the browser cannot tell, the server's validation says it in place
+  await user.selectOptions(within(tubes).getByLabelText('Unit'), 'Other unit…');
+  const unit = within(tubes).getByLabelText('Unit');
+  await user.clear(unit);
+  await user.type(unit, 'kWh');
+  const changed = structuredClone(model.model);
+  (changed.processes[0].inputs ?? [])[0].unit = 'kWh';
+  const expected = (
+    await api.POST('/v1/orgs/{orgId}/models/validate', {
+      params: { path: { orgId } },
+      body: { model: changed, backgroundVersionId: model.backgroundVersionId },
+    })
+  ).data.issues;
+  expect(expected.map((i) => [i.path, i.code])).toEqual([['/processes/0/inputs/0/unit', 'UNIT_MISMATCH']]);
+  await waitFor(() =>
+    expect(describedBy(unit)).toBe(
+      `Error:This unit cannot be converted to the unit of what it links to. (${expected[0].message})`,
+    ),
+  );
+  expect(unit.getAttribute('aria-invalid')).toBe('true');
+  expect(screen.getByText('1 error(s), 0 warning(s)')).toBeTruthy();
+  // a calculation would stop there, but the model can be saved as it is
+  await within(toolbar()).findByText(`All changes saved · version ${model.version + 1}`, { exact: false });
+  expect((await stored(model.id)).model.processes[0].inputs?.[0].unit).toBe('kWh');
+
+  // fixed, the problem goes
+  await user.clear(unit);
+  await user.type(unit, 'g');
+  await waitFor(() => expect(unit.getAttribute('aria-invalid')).toBeNull());
+  await waitFor(() => expect(screen.queryByText(/error\(s\)/)).toBeNull());
+}, 60_000);
+
+test('the functional unit, the declared boundary and scenario kinds are written to the document', async () => {
+  const user = userEvent.setup({ delay: null });
+  const model = await copyOf(seededFrame, 'Frame, described', (document) => {
+    // a scenario of a model written before the document had kinds: its id prefix says it
+    document.scenarios = [...(document.scenarios ?? []), { id: 'eol-landfill', name: 'Landfill' }];
+  });
+  await renderEditor(model);
+  await within(toolbar()).findByText(`All changes saved · version ${model.version}`, { exact: false });
+
+  await user.type(screen.getByLabelText('Functional unit (English)'), 'One bicycle frame');
+  await user.type(screen.getByLabelText('Functional unit (Chinese)'), '一个自行车车架');
+  const boundary = screen.getByLabelText('Declared boundary');
+  await user.selectOptions(boundary, 'Cradle to grave');
+  // the stages modelled end at the gate: said at the field, and saved all the same
+  await waitFor(() =>
+    expect(describedBy(boundary)).toContain(
+      'The model declares cradle to grave, but nothing in it is in the use or end-of-life stage.',
+    ),
+  );
+  const landfill = screen.getByRole('listitem', { name: 'Landfill' });
+  const kind = within(landfill).getByLabelText('Kind') as HTMLSelectElement;
+  expect(kind.selectedOptions[0].textContent).toBe('End-of-life scenario');
+  const lean = screen.getByRole('listitem', { name: 'Scrap rate 10 %' });
+  await user.selectOptions(within(lean).getByLabelText('Kind'), 'Use scenario');
+  await within(toolbar()).findByText('All changes saved', { exact: false });
+  await waitFor(async () => {
+    const saved = (await stored(model.id)).model;
+    expect(saved.functionalUnit).toEqual({ en: 'One bicycle frame', zh: '一个自行车车架' });
+    expect(saved.boundary).toBe('cradle-to-grave');
+    expect(saved.scenarios?.map((s) => [s.id, s.kind])).toEqual([
+      ['lean', 'use'],
+      [model.model.scenarios?.[1].id, undefined],
+      ['eol-landfill', undefined],
+    ]);
+  });
+  // blank words are no words: the field is removed from the document
+  await user.clear(screen.getByLabelText('Functional unit (Chinese)'));
+  await waitFor(async () =>
+    expect((await stored(model.id)).model.functionalUnit).toEqual({ en: 'One bicycle frame' }),
+  );
 }, 60_000);
 
 test('unsaved changes kept in this browser are offered again, and restored they are saved', async () => {

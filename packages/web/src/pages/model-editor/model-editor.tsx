@@ -11,7 +11,7 @@ import { ConflictBanner } from './conflict-banner';
 import { addProcess, stagesUsed } from './document-operations';
 import { EditorContext, placeId, type EditorContextValue } from './editor-context';
 import { canRedo, canUndo, record, redo, startHistory, undo, type History } from './editor-history';
-import { groupByPlace } from './issue-placement';
+import { groupByPlace, placeOf } from './issue-placement';
 import { ModelSettings } from './model-settings';
 import type { EditorState, ModelDocument } from './model-types';
 import { ParametersEditor } from './parameters-editor';
@@ -23,14 +23,16 @@ import { GRAVE_STAGES, schemeOf } from './stages';
 import { sameState, stateOf, useAutosave } from './use-autosave';
 import { clearDraft, readDraft, useDraftKeeper, type Draft } from './use-draft';
 import { useResolvedDatasets } from './use-resolved-datasets';
-import { hasErrors, validateState } from './validate-document';
+import { useServerValidation } from './use-server-validation';
+import { useUnitTable } from './use-unit-table';
+import { hasErrors, validateState, type EditorIssue } from './validate-document';
 
 type ProductModel = Schema<'ProductModel'>;
 
 /**
  * The product-model editor: the model's settings and boundary, its processes with their inputs and emissions, its
- * parameters and scenarios, each problem shown in place (the browser's checks as the user types, the server's
- * refusals where they point). Every change is a step of undo/redo (buttons, Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y) and
+ * parameters and scenarios, each problem shown in place (the browser's checks as the user types, the problems a
+ * calculation would raise as the server's validation finds them, the server's refusals where they point). Every change is a step of undo/redo (buttons, Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y) and
  * is saved a short time after the last one (PATCH/PUT with If-Match); a newer version saved by someone else
  * stops saving and shows both versions to choose from. Unsaved changes are also kept in the browser.
  *
@@ -105,11 +107,20 @@ export function ModelEditor({
     queryFn: async () => (await api.GET('/v1/reference/transport')).data,
   });
   const datasets = useResolvedDatasets(orgId, current.backgroundVersionId, current.document);
+  const units = useUnitTable();
 
   const clientIssues = validateState(current, {
     product: { declaredUnitAmount: product.declaredUnitAmount, declaredUnit: product.declaredUnit },
     datasets,
     electricity: electricity.data,
+    units,
+  });
+  // what a calculation would raise, once the browser's own checks pass (the server would mostly repeat them)
+  const validation = useServerValidation({
+    orgId,
+    document: current.document,
+    backgroundVersionId: current.backgroundVersionId,
+    enabled: !hasErrors(clientIssues),
   });
   const autosave = useAutosave({
     orgId,
@@ -121,7 +132,11 @@ export function ModelEditor({
     delayMs: autosaveDelayMs,
   });
   const { problem } = autosave;
-  const issues = [...clientIssues, ...(problem?.kind === 'refused' ? problem.issues : [])];
+  const issues = mergeIssues(
+    clientIssues,
+    validation.issues,
+    problem?.kind === 'refused' ? problem.issues : [],
+  );
   const errorCount = clientIssues.filter((i) => i.severity === 'error').length;
 
   // a copy of unsaved changes from an earlier visit: offered, and left alone until the user decides
@@ -171,6 +186,7 @@ export function ModelEditor({
     datasets,
     electricity: electricity.data,
     transport: transport.data,
+    units,
     issues: groupByPlace(issues),
   };
 
@@ -324,4 +340,21 @@ export function ModelEditor({
       </div>
     </EditorContext.Provider>
   );
+}
+
+/**
+ * The problems to show: the browser's, the server validation's (a warning of the browser's where the server says
+ * there is an error is left out: the server knows), and the refusal of the last save.
+ */
+function mergeIssues(
+  client: readonly EditorIssue[],
+  validation: readonly EditorIssue[],
+  refused: readonly EditorIssue[],
+): EditorIssue[] {
+  const judged = new Set(validation.map((i) => placeOf(i.path)));
+  return [
+    ...client.filter((i) => i.severity === 'error' || !judged.has(placeOf(i.path))),
+    ...validation,
+    ...refused,
+  ];
 }

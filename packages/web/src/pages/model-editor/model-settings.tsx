@@ -10,8 +10,9 @@ import { STAGE_SCHEMES, type StageScheme } from './stages';
 
 /**
  * The model as a whole: its name, the background database version its datasets come from, the reference process
- * (whose output is the product, per declared unit), the stage scheme, a description (functional unit, boundary
- * and assumptions, for the report) and PACT's carbon content.
+ * (whose output is the product, per declared unit), the stage scheme, the functional unit in words (English and
+ * Chinese: `functionalUnit`, read by reports and rule-set checks), a description (assumptions, for the report)
+ * and PACT's carbon content.
  */
 export function ModelSettings({ versions }: { versions: readonly Schema<'DatabaseVersion'>[] }) {
   const { t } = useTranslation();
@@ -27,6 +28,14 @@ export function ModelSettings({ versions }: { versions: readonly Schema<'Databas
       ? [{ value: state.backgroundVersionId, label: state.backgroundVersionId }]
       : []),
   ];
+  // a blank text is no text: the document keeps words only
+  const setFunctionalUnit = (language: 'en' | 'zh', value: string) =>
+    edit((d) => {
+      const unit = { ...d.functionalUnit, [language]: value };
+      if (!value.trim()) delete unit[language];
+      const { functionalUnit: _old, ...rest } = d;
+      return Object.keys(unit).length ? { ...rest, functionalUnit: unit } : rest;
+    }, `functionalUnit/${language}`);
   const setCarbon = (part: 'fossil' | 'biogenic', value: number | undefined) =>
     edit((d) => {
       const carbon = { ...d.carbonContent, [part]: value };
@@ -75,6 +84,25 @@ export function ModelSettings({ versions }: { versions: readonly Schema<'Databas
           value={scheme}
           options={STAGE_SCHEMES.map((s) => ({ value: s, label: t(`editor.schemes.${s}`) }))}
           onChange={(next) => edit((d) => switchStageScheme(d, next as StageScheme))}
+        />
+        <TextField
+          path={['functionalUnit', 'en']}
+          label={t('editor.settings.functionalUnitEn')}
+          hint={t('editor.settings.functionalUnitHint', {
+            unit: format.amount(product.declaredUnitAmount, product.declaredUnit),
+          })}
+          value={document.functionalUnit?.en ?? ''}
+          maxLength={2000}
+          lang="en"
+          onChange={(value) => setFunctionalUnit('en', value)}
+        />
+        <TextField
+          path={['functionalUnit', 'zh']}
+          label={t('editor.settings.functionalUnitZh')}
+          value={document.functionalUnit?.zh ?? ''}
+          maxLength={2000}
+          lang="zh-CN"
+          onChange={(value) => setFunctionalUnit('zh', value)}
         />
         <TextField
           path={['description']}

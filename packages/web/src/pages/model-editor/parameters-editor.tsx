@@ -60,7 +60,7 @@ function ParameterRow({ parameter, index }: { parameter: ModelParameter; index: 
         <span className="kind-badge kind-badge-parameter">
           {calculated ? t('editor.parameters.calculated') : t('editor.parameters.input')}
         </span>
-        <h4 className="mono">{parameter.name || '—'}</h4>
+        <h3 className="mono">{parameter.name || '—'}</h3>
         {!readOnly && (
           <span className="card-actions">
             <button

@@ -1,6 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UNIT_CHOICES } from './units';
 import {
   CATEGORY_SCHEMES,
   IDENTIFIER_SCHEMES,
@@ -23,6 +22,7 @@ export function ProductForm({
   submitLabel,
   submitting,
   disabled = false,
+  unitSuggestions = [],
 }: {
   values: ProductValues;
   onChange: (values: ProductValues) => void;
@@ -31,6 +31,8 @@ export function ProductForm({
   submitLabel: string;
   submitting: boolean;
   disabled?: boolean;
+  /** units to suggest for the declared unit (the engine's table; any other may be typed) */
+  unitSuggestions?: readonly string[];
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -128,7 +130,7 @@ export function ProductForm({
                   onChange={(e) => set('declaredUnit', e.target.value)}
                 />
                 <datalist id={unitsId}>
-                  {['item', 'kg', 'kWh', 'm2', 'm3', 't', 'l', ...UNIT_CHOICES.energy].map((u, i) => (
+                  {unitSuggestions.map((u, i) => (
                     <option key={`${u}-${i}`} value={u} />
                   ))}
                 </datalist>

@@ -10,6 +10,7 @@ import { useFormat } from '../../i18n/format';
 import { languageOf } from '../../i18n/i18n';
 import { NewModelForm } from './new-model-form';
 import { ProductForm } from './product-form';
+import { useUnitTable } from './use-unit-table';
 import {
   checkProduct,
   productBody,
@@ -63,6 +64,7 @@ function ProductEditor({ orgId, product }: { orgId: string; product?: Product })
   const queries = useQueryClient();
   const { organisation } = useOrganisation();
   const canEdit = organisation.role === 'owner' || organisation.role === 'editor';
+  const units = useUnitTable();
   const [values, setValues] = useState<ProductValues>(() => productValues(product));
   const [version, setVersion] = useState(product?.version);
   const [serverIssues, setServerIssues] = useState<ProductIssue[]>([]);
@@ -163,6 +165,7 @@ function ProductEditor({ orgId, product }: { orgId: string; product?: Product })
             onSubmit={submit}
             submitting={save.isPending}
             disabled={!canEdit}
+            unitSuggestions={units?.dimensions.flatMap((d) => units.choices(d))}
             submitLabel={product ? t('editor.product.save') : t('editor.product.create')}
           />
           <p className="muted small" role="status" aria-live="polite">

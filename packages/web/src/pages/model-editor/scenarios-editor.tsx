@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import {
   addScenario,
   parametersOf,
+  SCENARIO_KIND,
   scenarioKind,
   scenariosOf,
   type ScenarioKind,
@@ -15,11 +16,13 @@ import { pathKey } from './issue-placement';
 import type { ModelScenario } from './model-types';
 
 const ACCOUNTING = ['location-based', 'market-based', 'residual-mix', 'eu-battery'] as const;
+const KINDS: readonly ScenarioKind[] = ['general', 'use', 'end-of-life'];
 
 /**
  * Scenarios: named sets of input-parameter values (and, optionally, one electricity accounting for every
- * electricity input), calculated beside the base case. A cradle-to-grave model also gets use and end-of-life
- * scenarios (their ids start with use- / eol-: the document has no field for a scenario's kind).
+ * electricity input), calculated beside the base case, each of a kind (`kind`: use, end of life or other; a
+ * scenario of a model written before the document had it takes its kind from its id prefix, use- / eol-). A
+ * cradle-to-grave model also offers use and end-of-life scenarios.
  */
 export function ScenariosEditor({ cradleToGrave }: { cradleToGrave: boolean }) {
   const { t } = useTranslation();
@@ -77,7 +80,7 @@ function ScenarioRow({ scenario, index }: { scenario: ModelScenario; index: numb
     <li className="input-card kind-scenario" id={placeId(path)} tabIndex={-1} aria-label={scenario.name}>
       <div className="card-head">
         <span className="kind-badge kind-badge-scenario">{t(`editor.scenarios.kinds.${kind}`)}</span>
-        <h4>{scenario.name || scenario.id}</h4>
+        <h3>{scenario.name || scenario.id}</h3>
         {!readOnly && (
           <span className="card-actions">
             <button
@@ -106,6 +109,13 @@ function ScenarioRow({ scenario, index }: { scenario: ModelScenario; index: numb
           value={scenario.id}
           maxLength={100}
           onChange={(id) => update({ ...scenario, id }, 'id')}
+        />
+        <SelectField
+          path={[...path, 'kind']}
+          label={t('editor.scenarios.kind')}
+          value={kind}
+          options={KINDS.map((k) => ({ value: k, label: t(`editor.scenarios.kinds.${k}`) }))}
+          onChange={(value) => update({ ...scenario, kind: SCENARIO_KIND[value as ScenarioKind] }, 'kind')}
         />
         <SelectField
           path={[...path, 'electricity', 'accounting']}

@@ -1,6 +1,22 @@
-import { expect, test } from 'vitest';
+// The browser's checks of a model, pure; the unit table they convert with is the engine's, as a real `cfp serve`
+// answers it (GET /v1/reference/units).
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startDemoServer, type DemoServer } from '../../test-support/demo-server';
 import type { EditorState, ModelInput } from './model-types';
+import { unitTable, type UnitTable } from './unit-table';
 import { datasetKey, hasErrors, validateState, type ValidationContext } from './validate-document';
+
+let server: DemoServer;
+let units: UnitTable;
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  units = unitTable((await server.client.GET('/v1/reference/units')).data);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
 
 /** A model of one process with the given inputs (and a parameter, mass). */
 function state(inputs: ModelInput[], change: Partial<EditorState['document']> = {}): EditorState {
@@ -42,7 +58,9 @@ const datasets: ValidationContext['datasets'] = new Map([
 
 test('a valid model has no problems', () => {
   const s = state([{ name: 'Al', amount: 'mass * 1.1', unit: 'g', source: aluminium }]);
-  expect(problems(s, { datasets, product: { declaredUnitAmount: 1, declaredUnit: 'kg' } })).toEqual([]);
+  expect(problems(s, { datasets, units, product: { declaredUnitAmount: 1, declaredUnit: 'kg' } })).toEqual(
+    [],
+  );
 });
 
 test('amounts: numbers, formulas over the parameters, and their problems where they are', () => {
@@ -72,14 +90,15 @@ test('units: the server refuses electricity that is not energy and a transport m
     { name: 'Al', amount: 1, unit: 'MJ', source: aluminium },
     { name: 'S', amount: 1, unit: 'kWh', source: { kind: 'supplier', pcfExcludingBiogenic: 2, unit: 'kg' } },
   ]);
-  expect(problems(s, { datasets })).toEqual([
+  expect(problems(s, { datasets, units })).toEqual([
     'processes/0/inputs/0/unit: energyUnit',
     'processes/0/inputs/1/source/distance: atLeast',
     'processes/0/inputs/1/unit: massUnit',
-    // a dataset may have a flow property in MJ: the server decides
-    'processes/0/inputs/2/unit: datasetUnitDimension (warning)',
+    // a dataset may have a flow property in MJ: the server's validation decides
     'processes/0/inputs/3/unit: supplierUnitDimension',
   ]);
+  // until the unit table has come, what needs it waits
+  expect(problems(s, { datasets })).toEqual(['processes/0/inputs/1/source/distance: atLeast']);
 });
 
 test('electricity: areas, years with a factor, instruments covering at most everything', () => {
@@ -162,11 +181,26 @@ test('links, parameters and scenarios: what the server would refuse when it calc
 
 test('the reference process should make the declared unit', () => {
   const s = state([]);
-  expect(problems(s, { product: { declaredUnitAmount: 1, declaredUnit: 'kWh' } })).toEqual([
+  expect(problems(s, { units, product: { declaredUnitAmount: 1, declaredUnit: 'kWh' } })).toEqual([
     'processes/0/output/unit: referenceUnit (warning)',
   ]);
-  expect(problems(s, { product: { declaredUnitAmount: 1000, declaredUnit: 'g' } })).toEqual([]);
-  expect(problems(s, { product: { declaredUnitAmount: 2, declaredUnit: 'kg' } })).toEqual([
+  expect(problems(s, { units, product: { declaredUnitAmount: 1000, declaredUnit: 'g' } })).toEqual([]);
+  expect(problems(s, { units, product: { declaredUnitAmount: 2, declaredUnit: 'kg' } })).toEqual([
     'processes/0/output/amount: referenceAmount (warning)',
   ]);
+});
+
+test('the declared boundary against the stages modelled', () => {
+  const grave = state([], {
+    processes: [{ id: 'p', name: 'P', stage: 'end-of-life', output: { amount: 1, unit: 'kg' } }],
+  });
+  expect(problems({ ...grave, document: { ...grave.document, boundary: 'cradle-to-gate' } })).toEqual([
+    'boundary: boundaryWithGrave (warning)',
+  ]);
+  expect(problems({ ...grave, document: { ...grave.document, boundary: 'cradle-to-grave' } })).toEqual([]);
+  expect(
+    problems({ ...state([]), document: { ...state([]).document, boundary: 'cradle-to-grave' } }),
+  ).toEqual(['boundary: boundaryWithoutGrave (warning)']);
+  // not declared: nothing to compare
+  expect(problems(grave)).toEqual([]);
 });

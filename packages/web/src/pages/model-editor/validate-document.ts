@@ -1,5 +1,5 @@
 import type { Schema } from '@opencfp/client';
-import { emissionsOf, inputsOf, parametersOf, scenariosOf } from './document-operations';
+import { emissionsOf, inputsOf, parametersOf, scenariosOf, stagesUsed } from './document-operations';
 import { checkFormula, type FormulaProblem } from './formula';
 import type {
   Amount,
@@ -10,12 +10,16 @@ import type {
   ModelUncertainty,
   TransportSource,
 } from './model-types';
-import { STAGES } from './stages';
-import { convertible, dimensionOf, unitFactor } from './units';
+import { GRAVE_STAGES, STAGES } from './stages';
+import type { UnitTable } from './unit-table';
 
-/** A message of the catalogues (editor.issues.<key>) with its values, or a text the server wrote. */
-export type IssueMessage =
-  { key: string; values?: Record<string, string | number> } | { text: string; key?: undefined };
+/**
+ * A message of the catalogues (editor.issues.<key>) with its values, or a text the server wrote; `scenario` names
+ * the scenario whose calculation raises it (the server's validation).
+ */
+export type IssueMessage = (
+  { key: string; values?: Record<string, string | number> } | { text: string; key?: undefined }
+) & { scenario?: string };
 
 /**
  * A problem of the model at a place: `path` into the document as the server's validation issues give it, or
@@ -40,6 +44,8 @@ export interface ValidationContext {
   datasets?: ReadonlyMap<string, ResolvedDataset>;
   /** the electricity reference (areas and their data years) */
   electricity?: Schema<'ElectricityReference'>;
+  /** the engine's unit table (GET /v1/reference/units) */
+  units?: UnitTable;
 }
 
 /** The key of a background link in ValidationContext.datasets. */
@@ -60,7 +66,8 @@ type Report = (
 /**
  * Checks the editor's state with the rules of the document's schema (packages/model product-model-document.ts)
  * that can be checked in the browser, and those the server applies only when it calculates (formulas, units,
- * links), so that the user sees them in place while typing.
+ * links), so that the user sees them in place while typing. What needs the server's data (a dataset's units, the
+ * whole calculation) the server's validation says (POST …/models/validate, use-server-validation.ts).
  *
  * @example validateState(state, { product }).filter((i) => i.severity === 'error')
  */
@@ -69,6 +76,7 @@ export function validateState(state: EditorState, context: ValidationContext = {
   const report: Report = (path, key, values, severity = 'error') =>
     issues.push({ path, severity, origin: 'client', message: { key, ...(values ? { values } : {}) } });
   const { document } = state;
+  const { units } = context;
 
   if (!state.name.trim()) report(['$name'], 'required');
   else if (state.name.length > MAX_NAME) report(['$name'], 'tooLong', { max: MAX_NAME });
@@ -100,9 +108,9 @@ export function validateState(state: EditorState, context: ValidationContext = {
 
   const reference = document.processes.find((p) => p.id === document.referenceProcessId);
   const referenceIndex = reference ? document.processes.indexOf(reference) : -1;
-  if (reference && context.product) {
+  if (reference && context.product && units) {
     const { declaredUnitAmount, declaredUnit } = context.product;
-    const factor = unitFactor(reference.output.unit, declaredUnit);
+    const factor = units.factor(reference.output.unit, declaredUnit);
     const path = ['processes', referenceIndex, 'output', 'unit'];
     if (factor === undefined)
       report(path, 'referenceUnit', { unit: reference.output.unit, declared: declaredUnit }, 'warning');
@@ -121,6 +129,13 @@ export function validateState(state: EditorState, context: ValidationContext = {
       );
   }
 
+  // the boundary declared, against the stages modelled
+  const grave = [...stagesUsed(document)].some((stage) => GRAVE_STAGES.has(stage));
+  if (document.boundary === 'cradle-to-grave' && !grave)
+    report(['boundary'], 'boundaryWithoutGrave', undefined, 'warning');
+  else if (document.boundary !== undefined && document.boundary !== 'cradle-to-grave' && grave)
+    report(['boundary'], 'boundaryWithGrave', undefined, 'warning');
+
   document.processes.forEach((process, i) => {
     inputsOf(process).forEach((input, k) =>
       checkInput(report, ['processes', i, 'inputs', k], input, { amount, outputUnits, context }),
@@ -130,7 +145,7 @@ export function validateState(state: EditorState, context: ValidationContext = {
       if (!emission.gas.trim()) report([...at, 'gas'], 'required');
       amount([...at, 'amount'], emission.amount);
       const unit = emission.unit ?? 'kg';
-      if (dimensionOf(unit) !== 'mass') report([...at, 'unit'], 'emissionUnit', { unit });
+      if (units && units.dimensionOf(unit) !== 'mass') report([...at, 'unit'], 'emissionUnit', { unit });
       checkStage(report, [...at, 'stage'], emission.stage);
       checkUncertainty(report, [...at, 'uncertainty'], emission.uncertainty);
     });
@@ -248,6 +263,7 @@ function checkInput(
   },
 ): void {
   const { source } = input;
+  const { units } = context;
   if (!input.name.trim()) report([...at, 'name'], 'required');
   else if (input.name.length > MAX_NAME) report([...at, 'name'], 'tooLong', { max: MAX_NAME });
   if (!input.unit.trim()) report([...at, 'unit'], 'required');
@@ -258,15 +274,9 @@ function checkInput(
       amount([...at, 'amount'], input.amount);
       checkStage(report, [...at, 'stage'], input.stage);
       if (!source.processId) return report([...sourceAt, 'processId'], 'chooseDataset');
+      // whether the unit converts, the server says (a dataset converts through its flow's properties too)
       const dataset = context.datasets?.get(datasetKey(source.processId, source.productId));
       if (dataset === null) return report([...sourceAt, 'processId'], 'datasetMissing');
-      if (dataset && input.unit.trim() && convertible(input.unit, dataset.unit) !== 'yes')
-        report(
-          [...at, 'unit'],
-          convertible(input.unit, dataset.unit) === 'no' ? 'datasetUnitDimension' : 'datasetUnitUnknown',
-          { unit: input.unit, datasetUnit: dataset.unit },
-          'warning',
-        );
       return;
     }
     case 'foreground': {
@@ -276,7 +286,7 @@ function checkInput(
       if (!source.processId) return report([...sourceAt, 'processId'], 'chooseProcess');
       if (unit === undefined)
         return report([...sourceAt, 'processId'], 'noProcess', { id: source.processId });
-      const fits = input.unit.trim() ? convertible(input.unit, unit) : 'yes';
+      const fits = input.unit.trim() && units ? units.convertible(input.unit, unit) : 'yes';
       if (fits !== 'yes')
         report(
           [...at, 'unit'],
@@ -294,8 +304,8 @@ function checkInput(
       if (source.per !== undefined && !(Number.isFinite(source.per) && source.per > 0))
         report([...sourceAt, 'per'], 'positive');
       if (!source.unit.trim()) report([...sourceAt, 'unit'], 'required');
-      else if (input.unit.trim()) {
-        const fits = convertible(input.unit, source.unit);
+      else if (input.unit.trim() && units) {
+        const fits = units.convertible(input.unit, source.unit);
         if (fits !== 'yes')
           report(
             [...at, 'unit'],
@@ -345,7 +355,7 @@ function checkInput(
       amount([...at, 'amount'], input.amount, { min: 0 });
       checkStage(report, [...at, 'stage'], input.stage);
       amount([...sourceAt, 'distance'], source.distance, { min: 0 });
-      return checkTransport(report, at, input, source);
+      return checkTransport(report, at, input, source, units);
   }
 }
 
@@ -358,7 +368,8 @@ function checkElectricity(
   amount: (path: DocumentPath, value: Amount | undefined, options?: { min?: number }) => void,
 ): void {
   const sourceAt = [...at, 'source'];
-  if (input.unit.trim() && dimensionOf(input.unit) !== 'energy')
+  const { units } = context;
+  if (units && input.unit.trim() && units.dimensionOf(input.unit) !== 'energy')
     report([...at, 'unit'], 'energyUnit', { unit: input.unit });
   const regions = context.electricity?.regions;
   const region = regions?.find(
@@ -398,7 +409,7 @@ function checkElectricity(
     if (instrument.amount !== undefined) {
       amount([...path, 'amount'], instrument.amount, { min: 0 });
       const unit = instrument.unit ?? input.unit;
-      if (dimensionOf(unit) !== 'energy') report([...path, 'unit'], 'energyUnit', { unit });
+      if (units && units.dimensionOf(unit) !== 'energy') report([...path, 'unit'], 'energyUnit', { unit });
     }
     if (!Number.isFinite(instrument.factor) || instrument.factor < 0)
       report([...path, 'factor'], 'notNegative');
@@ -409,12 +420,19 @@ function checkElectricity(
   if (shares > 1 + 1e-9) report([...sourceAt, 'instruments'], 'sharesExceed');
 }
 
-function checkTransport(report: Report, at: DocumentPath, input: ModelInput, source: TransportSource): void {
+function checkTransport(
+  report: Report,
+  at: DocumentPath,
+  input: ModelInput,
+  source: TransportSource,
+  units: UnitTable | undefined,
+): void {
   const sourceAt = [...at, 'source'];
-  if (input.unit.trim() && dimensionOf(input.unit) !== 'mass')
+  if (units && input.unit.trim() && units.dimensionOf(input.unit) !== 'mass')
     report([...at, 'unit'], 'massUnit', { unit: input.unit });
   const distanceUnit = source.distanceUnit ?? 'km';
-  if (dimensionOf(distanceUnit) !== 'length') report([...sourceAt, 'distanceUnit'], 'lengthUnit');
+  if (units && units.dimensionOf(distanceUnit) !== 'length')
+    report([...sourceAt, 'distanceUnit'], 'lengthUnit');
   if ((source.dataset === undefined) === (source.factor === undefined)) report(sourceAt, 'datasetOrFactor');
   if (source.dataset && !source.dataset.processId) report([...sourceAt, 'dataset'], 'chooseDataset');
   if (source.factor) {

@@ -6,6 +6,7 @@ import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../../components/query-state';
 import { CalculationOptions, DEFAULT_CHOICE, type CalculationChoice } from './calculation-options';
 import { JobProgress } from './job-progress';
+import { useResultNames } from './result-names';
 import { useJob, type Job } from './use-job';
 
 /** The select's value of the base case (no scenario). */
@@ -28,6 +29,7 @@ export function CalculatePanel({
   onCalculated(resultId: string): void;
 }) {
   const { t } = useTranslation();
+  const names = useResultNames();
   const api = useApi();
   const queries = useQueryClient();
   const scenarioId = useId();
@@ -75,7 +77,7 @@ export function CalculatePanel({
             <option value={BASE_CASE}>{t('results.baseCase')}</option>
             {scenarios.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.name}
+                {names.scenario(s)}
               </option>
             ))}
           </select>

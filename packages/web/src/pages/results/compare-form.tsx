@@ -42,8 +42,6 @@ export function CompareForm({
   const [b, setB] = useState(
     scenarios.length > 0 ? scenarioValue(scenarios[0].id) : results[1] ? resultValue(results[1].id) : '',
   );
-  const scenarioName = (id: string | undefined) =>
-    id ? (scenarios.find((s) => s.id === id)?.name ?? id) : t('results.baseCase');
 
   const resolve = async (choice: string): Promise<string> => {
     if (choice.startsWith('result:')) return choice.slice('result:'.length);
@@ -72,7 +70,7 @@ export function CompareForm({
         <option value={scenarioValue(BASE_CASE)}>{t('results.baseCase')}</option>
         {scenarios.map((s) => (
           <option key={s.id} value={scenarioValue(s.id)}>
-            {s.name}
+            {names.scenario(s)}
           </option>
         ))}
       </optgroup>
@@ -82,7 +80,7 @@ export function CompareForm({
             <option key={r.id} value={resultValue(r.id)}>
               {t('results.compare.resultOption', {
                 date: format.dateTime(r.createdAt),
-                scenario: scenarioName(r.request.scenarioId),
+                scenario: names.scenario(r.scenario),
                 method: names.method(r.request.method ?? 'ipcc-ar6-gwp100'),
                 total: format.co2e(r.total),
               })}

@@ -8,7 +8,6 @@ import { ChartCard } from './chart-card';
 import { compareResults, comparisonOption, type ComparedRow } from './comparison';
 import { fileName } from './download';
 import type { ResultData } from './read-result';
-import { ProcessNames, useProcessName } from './process-names';
 import { useResultNames } from './result-names';
 import { useModel, useResult } from './results-queries';
 
@@ -53,9 +52,7 @@ export default function ComparePage() {
     <div className="page results-page">
       {back}
       <h1>{t('results.compare.pageTitle', { model: model.data?.name ?? '' })}</h1>
-      <ProcessNames model={model.data?.model}>
-        <ComparisonView a={a.data} b={b.data} title={model.data?.name ?? modelId} />
-      </ProcessNames>
+      <ComparisonView a={a.data} b={b.data} title={model.data?.name ?? modelId} />
     </div>
   );
 }
@@ -64,9 +61,8 @@ function ComparisonView({ a, b, title }: { a: ResultData; b: ResultData; title: 
   const { t } = useTranslation();
   const format = useFormat();
   const names = useResultNames();
-  const processName = useProcessName();
   const comparison = useMemo(() => compareResults(a, b), [a, b]);
-  const label = (r: ResultData) => r.scenario?.name ?? t('results.baseCase');
+  const label = (r: ResultData) => names.scenario(r.scenario);
   const labelA = `A · ${label(a)}`;
   const labelB = `B · ${label(b)}`;
   const option = useMemo(
@@ -175,7 +171,7 @@ function ComparisonView({ a, b, title }: { a: ResultData; b: ResultData; title: 
                 <Rows
                   rows={comparison.lines}
                   name={(row) =>
-                    `${row.item.name} (${processName(row.item.processId, row.item.processName)})`
+                    `${row.item.name} (${names.local(row.item.processName, row.item.processNameZh)})`
                   }
                   format={format}
                 />

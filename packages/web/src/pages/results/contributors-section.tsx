@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import type { ResultData, ResultLine } from './read-result';
-import { useProcessName } from './process-names';
 import { useResultNames } from './result-names';
 
 /**
@@ -15,7 +14,6 @@ export function ContributorsSection({ data }: { data: ResultData }) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useResultNames();
-  const processName = useProcessName();
   const lines = [...data.lines].sort((a, b) => b.co2e - a.co2e);
   const sum = lines.reduce((s, line) => s + line.co2e, 0);
   const stageName = (id: string | null) => {
@@ -65,7 +63,7 @@ export function ContributorsSection({ data }: { data: ResultData }) {
                   <th scope="row">
                     {line.name}
                     <div className="muted small">
-                      {processName(line.processId, line.processName)} ·{' '}
+                      {names.local(line.processName, line.processNameZh)} ·{' '}
                       <span className="mono">{line.path}</span>
                     </div>
                   </th>
@@ -112,7 +110,7 @@ export function ContributorsSection({ data }: { data: ResultData }) {
               {data.processes.map((process) => (
                 <tr key={process.processId}>
                   <th scope="row">
-                    {processName(process.processId, process.name)}
+                    {names.local(process.name, process.nameZh)}
                     <div className="muted small mono">{process.processId}</div>
                   </th>
                   <td className="numeric">{format.number(process.scaling, 6)}</td>

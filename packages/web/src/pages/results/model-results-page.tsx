@@ -43,8 +43,6 @@ export default function ModelResultsPage() {
       ? product.data.nameZh
       : product.data.nameEn
     : null;
-  const scenarioName = (id: string | undefined) =>
-    id ? ((m.model.scenarios ?? []).find((s) => s.id === id)?.name ?? id) : t('results.baseCase');
   const open = (id: string) =>
     setParams(
       (current) => {
@@ -108,7 +106,7 @@ export default function ModelResultsPage() {
                   {results.data.map((r) => (
                     <tr key={r.id} aria-current={r.id === selected ? 'true' : undefined}>
                       <td>{format.dateTime(r.createdAt)}</td>
-                      <td>{scenarioName(r.request.scenarioId)}</td>
+                      <td>{names.scenario(r.scenario)}</td>
                       <td className="hide-narrow">{names.method(r.request.method ?? 'ipcc-ar6-gwp100')}</td>
                       <td className="numeric hide-narrow">{format.integer(r.modelVersion)}</td>
                       <td className="numeric">{format.co2e(r.total)}</td>
@@ -146,7 +144,6 @@ export default function ModelResultsPage() {
               data={result.data}
               orgId={orgId}
               title={m.name}
-              model={m.model}
               productName={productName ?? undefined}
             />
           )}

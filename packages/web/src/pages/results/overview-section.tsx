@@ -5,7 +5,6 @@ import { breakdownOption } from './breakdown-option';
 import { ChartCard } from './chart-card';
 import { fileName } from './download';
 import { paretoOption, paretoRows } from './pareto';
-import { useProcessName } from './process-names';
 import type { ResultData } from './read-result';
 import { useResultNames } from './result-names';
 import { splitRows } from './split-rows';
@@ -30,9 +29,8 @@ export function OverviewSection({
   const { t } = useTranslation();
   const format = useFormat();
   const names = useResultNames();
-  const processName = useProcessName();
   const unit = t('units.kgCo2e');
-  const stem = fileName(title, data.scenario?.name ?? t('results.baseCase'));
+  const stem = fileName(title, names.scenario(data.scenario));
 
   const stageBars = useMemo(
     () => data.stages.map((stage) => ({ name: names.stage(stage), value: stage.amount })),
@@ -178,7 +176,7 @@ export function OverviewSection({
                     {row.count === undefined ? row.name : t('results.pareto.others', { count: row.count })}
                   </th>
                   <td className="hide-narrow">
-                    {row.processName === null ? '' : processName(row.processId, row.processName)}
+                    {row.processName === null ? '' : names.local(row.processName, row.processNameZh)}
                   </td>
                   <td className="numeric">{format.number(row.co2e)}</td>
                   <td className="numeric">{format.percent(row.share)}</td>
@@ -197,6 +195,7 @@ export function OverviewSection({
 function TotalCard({ data, productName }: { data: ResultData; productName: string | null }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useResultNames();
   const declared = format.amount(data.declaredUnit.amount, data.declaredUnit.unit);
   return (
     <section className="card" aria-labelledby="result-total-heading">
@@ -211,7 +210,7 @@ function TotalCard({ data, productName }: { data: ResultData; productName: strin
       </p>
       <dl className="facts">
         <dt>{t('results.total.scenario')}</dt>
-        <dd>{data.scenario ? data.scenario.name : t('results.baseCase')}</dd>
+        <dd>{names.scenario(data.scenario)}</dd>
         <dt>{t('results.total.gwpSet')}</dt>
         <dd>{data.gwpSet.name}</dd>
         <dt>{t('results.total.biogenicApproach')}</dt>

@@ -8,6 +8,7 @@ export interface ParetoRow {
   name: string;
   processId: string | null;
   processName: string | null;
+  processNameZh: string | null;
   co2e: number;
   /** co2e / the total. */
   share: number;
@@ -36,6 +37,7 @@ export function paretoRows(lines: readonly ResultLine[], total: number, limit: n
       name: line.name,
       processId: line.processId,
       processName: line.processName,
+      processNameZh: line.processNameZh,
       co2e: line.co2e,
       share: share(line.co2e),
       cumulative: share(running),
@@ -50,6 +52,7 @@ export function paretoRows(lines: readonly ResultLine[], total: number, limit: n
       name: '',
       processId: null,
       processName: null,
+      processNameZh: null,
       co2e,
       share: share(co2e),
       cumulative: share(running),

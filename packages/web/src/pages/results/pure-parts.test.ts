@@ -4,11 +4,10 @@
 import { expect, test } from 'vitest';
 import { formatFor } from '../../i18n/format';
 import { compareResults } from './comparison';
-import { describes, readMonteCarlo, type Job } from './monte-carlo';
 import { paretoRows } from './pareto';
 import type { ResultData, ResultLine } from './read-result';
 import { toCsv } from './result-csv';
-import { sankeyOption, type SupplyChainSankey } from './sankey-option';
+import { sankeyNodeLabel, sankeyOption, type SupplyChainSankey } from './sankey-option';
 import { splitRows } from './split-rows';
 import { childrenIn, toggled, visibleRows, type UpstreamNode } from './upstream-tree-state';
 
@@ -16,6 +15,7 @@ const line = (path: string, co2e: number): ResultLine => ({
   path,
   processId: 'p',
   processName: 'Process',
+  processNameZh: '过程',
   kind: 'background',
   name: path,
   quantity: 1,
@@ -34,6 +34,8 @@ test('Pareto: largest first, credits last, the rest summed, the running share en
   const rows = paretoRows(lines, 10, 3);
   expect(rows.map((r) => r.path)).toEqual(['b', 'd', 'a', null]);
   expect(rows.map((r) => r.cumulative)).toEqual([0.5, 0.8, 1, 1]);
+  // a line keeps its process's Chinese name; the remainder has no process
+  expect(rows.map((r) => r.processNameZh)).toEqual(['过程', '过程', '过程', null]);
   expect(rows[3]).toMatchObject({ co2e: 0, count: 2 });
   // without a remainder the credit is a bar of its own: the running share passes 100 % and comes back
   const all = paretoRows(lines, 10, 10);
@@ -132,6 +134,7 @@ test('Sankey: loops and credits are left out of the drawing and counted; the rem
   const sankeyNode = (id: string, kind: 'foreground' | 'background' | 'other', total: number) => ({
     id,
     label: id === 'other' ? 'Other processes (below the threshold)' : `node ${id}`,
+    ...(id === 'f0' ? { labelZh: '车架装配' } : {}),
     kind,
     processId: null,
     productId: null,
@@ -167,7 +170,10 @@ test('Sankey: loops and credits are left out of the drawing and counted; the rem
     ],
   };
   const format = formatFor('zh-CN');
-  const drawing = sankeyOption(diagram, { other: '其他过程', ofTotal: '占总量', direct: '直接排放' }, format);
+  // In Chinese a node is named by its Chinese name where the result has one (as names.local does).
+  const local = (label: string, labelZh: string | undefined) => labelZh ?? label;
+  const labels = { other: '其他过程', ofTotal: '占总量', direct: '直接排放', local };
+  const drawing = sankeyOption(diagram, labels, format);
   expect(drawing.loops).toBe(1);
   expect(drawing.negative).toBe(1);
   const series = (
@@ -181,6 +187,16 @@ test('Sankey: loops and credits are left out of the drawing and counted; the rem
   // b3 delivers only a credit: no band, no node
   expect(series.data.map((d) => d.name)).toEqual(['f0', 'b1', 'b2', 'other']);
   expect(series.label.formatter({ name: 'other' })).toBe('其他过程');
+  expect(series.label.formatter({ name: 'f0' })).toBe('车架装配');
+  expect(diagram.nodes.map((n) => sankeyNodeLabel(n, labels))).toEqual([
+    '车架装配',
+    'node b1',
+    'node b2',
+    'node b3',
+    '其他过程',
+  ]);
+  // without a namer (English) the server's labels stand
+  expect(sankeyNodeLabel(diagram.nodes[0], { other: 'Other' })).toBe('node f0');
   expect(drawing.height).toBeGreaterThanOrEqual(360);
 });
 
@@ -194,43 +210,4 @@ test('comparison: what only one result has counts as nothing in the other; no pe
     ['y', 0, 2, 2, null],
     ['z', null, 1, 1, null],
   ]);
-});
-
-test('a Monte Carlo output is read only when complete, and describes only a result of the same version and options', () => {
-  const output = {
-    modelId: 'm',
-    modelVersion: 3,
-    iterations: 100,
-    seed: 1,
-    deterministic: 10,
-    mean: 10.2,
-    sd: 1,
-    min: 8,
-    max: 13,
-    percentiles: { p2_5: 8.1, p5: 8.5, p25: 9.5, p50: 10.1, p75: 10.8, p95: 12, p97_5: 12.4 },
-    histogram: { from: 8, to: 13, counts: [1, 2, 3] },
-    sampled: { parameters: ['x'], lines: [] },
-    scenario: null,
-    request: {
-      method: 'ipcc-ar6-gwp100',
-      stageScheme: 'iso-14067',
-      biogenicApproach: '-1/+1',
-      iterations: 100,
-      seed: 1,
-    },
-    notes: [],
-  };
-  const job = (out: object | null, status: Job['status'] = 'succeeded') =>
-    ({ id: 'j', status, output: out, finishedAt: null }) as Job;
-  const run = readMonteCarlo(job(output));
-  expect(run?.percentiles.p95).toBe(12);
-  expect(readMonteCarlo(job(output, 'running'))).toBeNull();
-  expect(readMonteCarlo(job({ ...output, histogram: { from: 8, to: 13 } }))).toBeNull();
-  if (!run) return;
-  expect(describes(run, { modelId: 'm', modelVersion: 3, request: {} })).toBe(true);
-  expect(describes(run, { modelId: 'm', modelVersion: 2, request: {} })).toBe(false);
-  expect(describes(run, { modelId: 'm', modelVersion: 3, request: { scenarioId: 'solar' } })).toBe(false);
-  expect(describes(run, { modelId: 'm', modelVersion: 3, request: { method: 'ipcc-ar5-gwp100' } })).toBe(
-    false,
-  );
 });

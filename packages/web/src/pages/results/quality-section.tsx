@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
 import type { ResultData, ResultLine } from './read-result';
-import { useProcessName } from './process-names';
 import { useResultNames } from './result-names';
 
 /** The codes of notes and diagnostics the catalogues name (results.codes.<code>); others show their code. */
@@ -68,7 +67,6 @@ export function QualitySection({ data }: { data: ResultData }) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useResultNames();
-  const processName = useProcessName();
   const codeName = (code: string) => (NAMED_CODES.has(code) ? t(`results.codes.${code}`) : code);
   const datasets = usedDatasets(data.lines);
   const suppliers = data.lines.filter((line) => line.supplier);
@@ -278,7 +276,7 @@ export function QualitySection({ data }: { data: ResultData }) {
                 .filter((line) => line.kind === 'emission')
                 .map((line) => (
                   <li key={line.path}>
-                    <strong>{line.name}</strong> ({processName(line.processId, line.processName)}):{' '}
+                    <strong>{line.name}</strong> ({names.local(line.processName, line.processNameZh)}):{' '}
                     {line.quantity !== null && format.amount(line.quantity, line.unit ?? '')} —{' '}
                     {format.co2e(line.co2e)} <span className="muted">{names.kind(line.kind)}</span>
                   </li>

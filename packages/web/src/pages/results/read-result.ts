@@ -11,6 +11,8 @@ export interface ResultLine {
   path: string;
   processId: string;
   processName: string;
+  /** Its process's Chinese name as the model document gave it when calculated (null: none). */
+  processNameZh: string | null;
   /** 'background', 'supplier', 'emission', 'electricity', 'transport' (as the engine names them). */
   kind: string;
   name: string;
@@ -48,6 +50,13 @@ export interface ResultLine {
   } | null;
 }
 
+/** A scenario of a result with its names (the Chinese one null when the model document gave none). */
+export interface ResultScenario {
+  id: string;
+  name: string;
+  nameZh: string | null;
+}
+
 /** A life-cycle stage with its kg CO2e. */
 export interface ResultStage {
   id: string;
@@ -74,6 +83,8 @@ export interface ResultGas {
 export interface ResultProcess {
   processId: string;
   name: string;
+  /** Its Chinese name as the model document gave it when calculated (null: none). */
+  nameZh: string | null;
   scaling: number;
   output: number | null;
   unit: string | null;
@@ -104,7 +115,8 @@ export interface ResultData {
   biogenicApproach: string;
   stageScheme: string;
   declaredUnit: { amount: number; unit: string; processName: string | null; productName: string | null };
-  scenario: { id: string; name: string } | null;
+  /** The scenario calculated, named as in the model document then (null: the base case). */
+  scenario: ResultScenario | null;
   parameters: [string, number][];
   /** The ISO 14067 split as the result carries it (key, kg CO2e). */
   split: [string, number][];
@@ -211,7 +223,9 @@ export function readResult(result: CalculationResult): ResultData {
       processName: text(declared.processName),
       productName: text(declared.productName),
     },
-    scenario: f.scenario,
+    scenario: result.scenario
+      ? { id: result.scenario.id, name: result.scenario.name, nameZh: result.scenario.nameZh ?? null }
+      : null,
     parameters: Object.entries(f.parameters),
     split: Object.entries(f.split),
     pact: Object.entries(f.pact),
@@ -234,6 +248,7 @@ export function readResult(result: CalculationResult): ResultData {
     processes: f.byProcess.map((p) => ({
       processId: p.processId,
       name: text(p.name) ?? p.processId,
+      nameZh: p.nameZh ?? null,
       scaling: p.scaling,
       output: number(p.output),
       unit: text(p.unit),
@@ -244,6 +259,7 @@ export function readResult(result: CalculationResult): ResultData {
       path: c.path,
       processId: c.processId,
       processName: text(c.processName) ?? c.processId,
+      processNameZh: c.processNameZh ?? null,
       kind: text(c.kind) ?? '',
       name: c.name,
       quantity: number(c.quantity),

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageOf } from '../../i18n/i18n';
-import type { ResultGas, ResultStage } from './read-result';
+import type { ResultGas, ResultScenario, ResultStage } from './read-result';
 import { KNOWN_SPLIT_KEYS } from './split-rows';
 
 /** Names of a result's codes in the reader's language. */
@@ -10,6 +10,13 @@ export interface ResultNames {
   split(key: string): string;
   /** A stage: the result's own name in the reader's language (its Chinese name in Chinese), else its id. */
   stage(stage: Pick<ResultStage, 'id' | 'name' | 'nameZh'>): string;
+  /**
+   * A name the result (or model) gives in English and perhaps in Chinese — a process, a tree or Sankey node: its
+   * Chinese name in Chinese when there is one, else the name as given.
+   */
+  local(name: string, nameZh: string | null | undefined): string;
+  /** A scenario by its names in the reader's language; null: the base case. */
+  scenario(scenario: (Pick<ResultScenario, 'name'> & { nameZh?: string | null }) | null): string;
   /** A gas with its origin, e.g. 'CO₂ (fossil)'. */
   gas(gas: Pick<ResultGas, 'species' | 'kind'>): string;
   /** A line's or node's kind ('background', 'supplier' …). */
@@ -29,7 +36,7 @@ const FORMULAS: Record<string, string> = {
 };
 
 /**
- * The names of a result's codes for the current language.
+ * The names of a result's codes and its own names (processes, scenario) for the current language.
  *
  * @example const names = useResultNames(); names.stage(stage); names.split('dLuc') // 'Direct land-use change (dLUC)'
  */
@@ -41,6 +48,9 @@ export function useResultNames(): ResultNames {
     return {
       split: (key) => (KNOWN_SPLIT_KEYS.includes(key) ? t(`results.split.${key}`) : key),
       stage: (stage) => (zh ? (stage.nameZh ?? stage.name) : stage.name) ?? stage.id,
+      local: (name, nameZh) => (zh && nameZh ? nameZh : name),
+      scenario: (scenario) =>
+        scenario === null ? t('results.baseCase') : zh && scenario.nameZh ? scenario.nameZh : scenario.name,
       gas: (gas) => {
         const species = FORMULAS[gas.species] ?? gas.species;
         return gas.kind

@@ -43,14 +43,7 @@ export default function ResultPage() {
         </Link>
       </p>
       <h1>{name ? t('results.resultTitle', { model: name }) : t('results.resultHeading')}</h1>
-      <ResultView
-        key={data.id}
-        data={data}
-        orgId={orgId}
-        title={name || data.id}
-        model={model.data?.model}
-        productName={productName}
-      />
+      <ResultView key={data.id} data={data} orgId={orgId} title={name || data.id} productName={productName} />
     </div>
   );
 }

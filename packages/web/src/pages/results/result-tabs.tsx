@@ -31,7 +31,9 @@ export function ResultTabs<Id extends string>({
   const panelId = `${base}-panel`;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const index = tabs.findIndex((tab) => tab.id === selected);
+    // from the focused tab: a key pressed again before the selection's re-render would move from the old one
+    const focused = tabs.findIndex((tab) => buttons.current.get(tab.id) === document.activeElement);
+    const index = focused >= 0 ? focused : tabs.findIndex((tab) => tab.id === selected);
     const next =
       event.key === 'ArrowRight'
         ? (index + 1) % tabs.length

@@ -1,7 +1,7 @@
 // The results views rendered from real answers: a `cfp serve` with the demo data is started, the demo battery model
 // is calculated through the API (base case and its solar scenario), and the stored results, upstream tree, Sankey
 // diagram and Monte Carlo run the views show are the server's own.
-import type { OpenCfpClient, Schema } from '@opencfp/client';
+import { ApiError, type OpenCfpClient, type Schema } from '@opencfp/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -18,7 +18,7 @@ import { startDemoServer, type DemoServer } from '../../test-support/demo-server
 import ComparePage from './compare-page';
 import { compareResults } from './comparison';
 import ModelResultsPage from './model-results-page';
-import { describes, readMonteCarlo } from './monte-carlo';
+import { monteCarloRun } from './monte-carlo';
 import { paretoRows } from './pareto';
 import { readResult, type CalculationResult, type ResultData } from './read-result';
 import { contributorsCsv, stagesCsv, type CsvHeadings } from './result-csv';
@@ -230,23 +230,47 @@ test('data quality lists the notes the result carries and the datasets every kil
   ).toBeTruthy();
 });
 
+/** A job as the server answers it once it has ended. */
+async function ended(job: Schema<'Job'>): Promise<Schema<'Job'>> {
+  let current = job;
+  while (current.status === 'queued' || current.status === 'running') {
+    await new Promise((r) => setTimeout(r, 100));
+    current = (
+      await api.GET('/v1/orgs/{orgId}/jobs/{jobId}', { params: { path: { orgId, jobId: current.id } } })
+    ).data;
+  }
+  return current;
+}
+
+/** The server's latest Monte Carlo run of a result, or the error it answers. */
+const latestRun = (resultId: string) =>
+  api.GET('/v1/orgs/{orgId}/calculations/{resultId}/monte-carlo', { params: { path: { orgId, resultId } } });
+
 test('a Monte Carlo run of the result shows its P5–P95 and histogram', async () => {
+  // none yet: the server says which inputs it looked for
+  const none = await latestRun(base.id).catch((error: unknown) => error);
+  expect(ApiError.is(none, 'NOT_FOUND') && none.details.inputsHash).toBe(base.inputsHash);
   const { data: started } = await api.POST('/v1/orgs/{orgId}/models/{id}/jobs', {
     params: { path: { orgId, id: modelId } },
     body: { kind: 'monte-carlo', iterations: 500, seed: 7 },
   });
-  let job = started;
-  while (job.status === 'queued' || job.status === 'running') {
-    await new Promise((r) => setTimeout(r, 100));
-    job = (await api.GET('/v1/orgs/{orgId}/jobs/{jobId}', { params: { path: { orgId, jobId: job.id } } }))
-      .data;
-  }
-  const run = readMonteCarlo(job);
-  if (!run) throw new Error(`the Monte Carlo job has no distribution: ${JSON.stringify(job)}`);
-  const data = readResult(base);
-  expect(describes(run, data)).toBe(true);
-  expect(describes(run, readResult(scenario))).toBe(false);
+  const job = await ended(started);
+  expect(job.status).toBe('succeeded');
+  const { data: latest } = await latestRun(base.id);
+  expect(latest.id).toBe(job.id);
+  const run = monteCarloRun(latest);
+  // the run names the result it describes; the scenario's result has none of its own
+  expect([run.jobId, run.resultId, run.inputsHash, run.iterations, run.seed]).toEqual([
+    job.id,
+    base.id,
+    base.inputsHash,
+    500,
+    7,
+  ]);
   expect(run.deterministic).toBeCloseTo(base.total, 9);
+  const other = await latestRun(scenario.id).catch((error: unknown) => error);
+  expect(ApiError.is(other, 'NOT_FOUND')).toBe(true);
+  const data = readResult(base);
   const user = userEvent.setup();
   renderApp(<ResultView data={data} orgId={orgId} title="battery" />);
   await user.click(screen.getByRole('tab', { name: 'Data quality and uncertainty' }));
@@ -255,12 +279,86 @@ test('a Monte Carlo run of the result shows its P5–P95 and histogram', async (
     {},
     { timeout: 10_000 },
   );
+  expect(
+    screen.getByText(`500 iterations, seed 7, run ${en.dateTime(String(run.finishedAt))}.`),
+  ).toBeTruthy();
   expect(screen.getByRole('figure', { name: 'Distribution of the footprint' })).toBeTruthy();
   await user.click(screen.getByText('Show the histogram as a table', { selector: 'summary' }));
   const bins = within(screen.getByRole('table', { name: 'Show the histogram as a table' })).getAllByRole(
     'row',
   );
   expect(bins).toHaveLength(run.histogram.counts.length + 1);
+});
+
+test('a Monte Carlo run of the model still under way is followed, and can be cancelled from the page', async () => {
+  const start = async (iterations: number, seed: number) =>
+    (
+      await api.POST('/v1/orgs/{orgId}/models/{id}/jobs', {
+        params: { path: { orgId, id: modelId } },
+        body: { kind: 'monte-carlo', iterations, seed },
+      })
+    ).data;
+  // The server runs one job at a time: three of the longest runs (100,000 iterations, seconds each) keep the fourth
+  // queued for far longer than the page needs to find it and cancel it.
+  const long = [await start(100_000, 11), await start(100_000, 12), await start(100_000, 13)];
+  const waiting = await start(10, 14);
+  try {
+    const user = userEvent.setup();
+    renderApp(<ResultView data={readResult(base)} orgId={orgId} title="battery" />);
+    await user.click(screen.getByRole('tab', { name: 'Data quality and uncertainty' }));
+    const progress = await screen.findByRole(
+      'progressbar',
+      { name: 'Progress of the Monte Carlo run' },
+      { timeout: 10_000 },
+    );
+    const bar = progress.closest('.job-progress') as HTMLElement;
+    expect(within(bar).getByRole('status').textContent).toContain('Queued');
+    expect(screen.getByRole('button', { name: 'Run' }).hasAttribute('disabled')).toBe(true);
+    await user.click(within(bar).getByRole('button', { name: 'Cancel' }));
+    await within(bar).findByText('Cancelled', {}, { timeout: 10_000 });
+    expect(
+      (await api.GET('/v1/orgs/{orgId}/jobs/{jobId}', { params: { path: { orgId, jobId: waiting.id } } }))
+        .data.status,
+    ).toBe('cancelled');
+  } finally {
+    for (const job of [...long, waiting])
+      await api
+        .POST('/v1/orgs/{orgId}/jobs/{jobId}/cancel', { params: { path: { orgId, jobId: job.id } } })
+        .catch(() => undefined);
+    for (const job of long) await ended(job);
+  }
+});
+
+test('in Chinese, the result names its scenario and its processes as its model document did', async () => {
+  const user = userEvent.setup();
+  const data = readResult(scenario);
+  const chinese = String(scenario.scenario?.nameZh);
+  expect(chinese).toBe('电芯厂一半电力来自屋顶光伏');
+  renderApp(<ResultView data={data} orgId={orgId} title="battery" />, { language: 'zh-CN' });
+  const total = screen.getByRole('region', { name: '碳足迹' });
+  expect(within(total).getByText(chinese)).toBeTruthy();
+  await user.click(screen.getByRole('tab', { name: '贡献明细' }));
+  const named = scenario.footprint.byProcess.filter((p) => p.nameZh);
+  expect(named.length).toBeGreaterThan(0);
+  const processes = screen.getByRole('table', { name: '前景过程' });
+  for (const process of scenario.footprint.byProcess)
+    expect(
+      within(processes).getByRole('rowheader', {
+        name: new RegExp(`^${process.nameZh ?? String(process.name)}`),
+      }),
+    ).toBeTruthy();
+  const lines = screen.getByRole('table', { name: '模型的全部输入与排放' });
+  for (const line of scenario.footprint.contributions.filter((c) => c.processNameZh))
+    expect(within(lines).getAllByText(new RegExp(`^${String(line.processNameZh)} ·`)).length).toBeGreaterThan(
+      0,
+    );
+  await user.click(screen.getByRole('tab', { name: '上游贡献树' }));
+  const tree = await screen.findByRole('table', { name: '上游贡献树' }, { timeout: 10_000 });
+  const reference = scenario.footprint.byProcess.find(
+    (p) => p.processId === scenario.footprint.declaredUnit.processId,
+  );
+  expect(reference?.nameZh).toBeTruthy();
+  expect(within(tree).getByText(String(reference?.nameZh))).toBeTruthy();
 });
 
 test('the CSV exports hold every line and stage of the result, with a byte order mark and Chinese headings', () => {

@@ -1,4 +1,3 @@
-import type { Schema } from '@opencfp/client';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -6,10 +5,10 @@ import { languageOf } from '../../i18n/i18n';
 import { ContributorsSection } from './contributors-section';
 import { downloadFile, fileName } from './download';
 import { OverviewSection } from './overview-section';
-import { ProcessNames } from './process-names';
 import { QualitySection } from './quality-section';
 import type { ResultData } from './read-result';
 import { useRenderTiming } from './render-timing';
+import { useResultNames } from './result-names';
 import { contributorsCsv, gasesCsv, stagesCsv, type CsvHeadings } from './result-csv';
 import { ResultTabs } from './result-tabs';
 import { DEFAULT_SANKEY, SankeySection, type SankeySettings } from './sankey-section';
@@ -29,25 +28,23 @@ const isView = (x: string | null): x is ResultViewId => VIEWS.includes(x as Resu
  *
  * Give it `key={data.id}`: what is expanded in its tree belongs to one result.
  *
- * @example <ResultView key={result.id} data={result} orgId={orgId} title={model.name} model={model.model} />
+ * @example <ResultView key={result.id} data={result} orgId={orgId} title={model.name} />
  */
 export function ResultView({
   data,
   orgId,
   title,
-  model,
   productName,
 }: {
   data: ResultData;
   orgId: string;
   /** Names the exported files (the model's name). */
   title: string;
-  /** The model's document: its processes' Chinese names. */
-  model?: Schema<'ProductModelDocument'>;
   /** The product's name in the reader's language. */
   productName?: string;
 }) {
   const { t, i18n } = useTranslation();
+  const names = useResultNames();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set(['root']));
   const [sankey, setSankey] = useState<SankeySettings>(DEFAULT_SANKEY);
   const [params, setParams] = useSearchParams();
@@ -66,7 +63,7 @@ export function ResultView({
       { replace: true },
     );
 
-  const stem = fileName(title, data.scenario?.name ?? t('results.baseCase'), data.createdAt.slice(0, 10));
+  const stem = fileName(title, names.scenario(data.scenario), data.createdAt.slice(0, 10));
   const headings: CsvHeadings = {
     contributors: {
       rank: t('results.rank'),
@@ -101,79 +98,72 @@ export function ResultView({
     downloadFile(`${fileName(stem, name)}.csv`, new Blob([text], { type: 'text/csv;charset=utf-8' }));
 
   return (
-    <ProcessNames model={model}>
-      <div className="result-view">
-        <div className="export-bar" role="group" aria-label={t('results.export.label')}>
-          <span className="muted small">{t('results.export.label')}</span>
-          <button
-            type="button"
-            className="button-secondary button-small"
-            onClick={() => csv(t('results.export.contributorsFile'), contributorsCsv(data, headings))}
-          >
-            {t('results.export.contributors')}
-          </button>
-          <button
-            type="button"
-            className="button-secondary button-small"
-            onClick={() => csv(t('results.export.stagesFile'), stagesCsv(data, headings, languageOf(i18n)))}
-          >
-            {t('results.export.stages')}
-          </button>
-          <button
-            type="button"
-            className="button-secondary button-small"
-            onClick={() => csv(t('results.export.gasesFile'), gasesCsv(data, headings))}
-          >
-            {t('results.export.gases')}
-          </button>
-          <button
-            type="button"
-            className="button-secondary button-small"
-            onClick={() =>
-              downloadFile(
-                `${stem}.json`,
-                new Blob([JSON.stringify(data.stored, null, 2)], { type: 'application/json' }),
-              )
-            }
-          >
-            {t('results.export.json')}
-          </button>
-        </div>
-        <ResultTabs
-          label={t('results.views.label')}
-          selected={view}
-          onSelect={select}
-          tabs={VIEWS.map((id) => ({ id, label: t(`results.views.${id}`) }))}
+    <div className="result-view">
+      <div className="export-bar" role="group" aria-label={t('results.export.label')}>
+        <span className="muted small">{t('results.export.label')}</span>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() => csv(t('results.export.contributorsFile'), contributorsCsv(data, headings))}
         >
-          {view === 'overview' && <OverviewSection data={data} title={title} productName={productName} />}
-          {view === 'contributors' && <ContributorsSection data={data} />}
-          {view === 'tree' && (
-            <UpstreamTree
-              orgId={orgId}
-              resultId={data.id}
-              expanded={expanded}
-              onExpandedChange={setExpanded}
-            />
-          )}
-          {view === 'sankey' && (
-            <SankeySection
-              orgId={orgId}
-              resultId={data.id}
-              title={title}
-              settings={sankey}
-              onSettings={setSankey}
-            />
-          )}
-          {view === 'quality' && (
-            <>
-              <QualitySection data={data} />
-              <div className="dashboard-grid results-grid section-gap">
-                <UncertaintySection data={data} orgId={orgId} title={title} />
-              </div>
-            </>
-          )}
-        </ResultTabs>
+          {t('results.export.contributors')}
+        </button>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() => csv(t('results.export.stagesFile'), stagesCsv(data, headings, languageOf(i18n)))}
+        >
+          {t('results.export.stages')}
+        </button>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() => csv(t('results.export.gasesFile'), gasesCsv(data, headings))}
+        >
+          {t('results.export.gases')}
+        </button>
+        <button
+          type="button"
+          className="button-secondary button-small"
+          onClick={() =>
+            downloadFile(
+              `${stem}.json`,
+              new Blob([JSON.stringify(data.stored, null, 2)], { type: 'application/json' }),
+            )
+          }
+        >
+          {t('results.export.json')}
+        </button>
       </div>
-    </ProcessNames>
+      <ResultTabs
+        label={t('results.views.label')}
+        selected={view}
+        onSelect={select}
+        tabs={VIEWS.map((id) => ({ id, label: t(`results.views.${id}`) }))}
+      >
+        {view === 'overview' && <OverviewSection data={data} title={title} productName={productName} />}
+        {view === 'contributors' && <ContributorsSection data={data} />}
+        {view === 'tree' && (
+          <UpstreamTree orgId={orgId} resultId={data.id} expanded={expanded} onExpandedChange={setExpanded} />
+        )}
+        {view === 'sankey' && (
+          <SankeySection
+            orgId={orgId}
+            resultId={data.id}
+            title={title}
+            settings={sankey}
+            onSettings={setSankey}
+          />
+        )}
+        {view === 'quality' && (
+          <>
+            <QualitySection data={data} />
+            <div className="dashboard-grid results-grid section-gap">
+              <UncertaintySection data={data} orgId={orgId} title={title} />
+            </div>
+          </>
+        )}
+      </ResultTabs>
+    </div>
   );
 }

@@ -1,9 +1,10 @@
-import type { Schema } from '@opencfp/client';
+import { ApiError, type Schema } from '@opencfp/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useApi } from '../../api/api-context';
-import { readMonteCarlo, type MonteCarloRun } from './monte-carlo';
+import { monteCarloRun, type MonteCarloRun } from './monte-carlo';
 import { readResult, type ResultData } from './read-result';
 import { markData, markRequest } from './render-timing';
+import type { Job } from './use-job';
 
 // The results pages' queries. Keys start with 'results' so that they never share a cache entry with another page's
 // query of the same route in another shape (the dashboard keeps only each model's latest result under
@@ -73,27 +74,48 @@ export function useModelResults(orgId: string, modelId: string) {
   });
 }
 
-/** Most Monte Carlo jobs looked through for a model's runs (the jobs list has no model filter). */
-const MONTE_CARLO_JOBS = 200;
-
 /**
- * The succeeded Monte Carlo runs of a model, newest first. The jobs list cannot be asked for one model's jobs, so
- * the organisation's latest Monte Carlo jobs are read and this model's kept.
+ * The latest Monte Carlo run of a result: the server finds the newest succeeded run of the result's inputs (model
+ * document, background version and options); null when there is none yet.
  */
-export function useMonteCarloRuns(orgId: string, modelId: string) {
+export function useResultMonteCarlo(orgId: string, resultId: string) {
   const api = useApi();
   return useQuery({
-    queryKey: ['results', 'monte-carlo', orgId, modelId],
-    queryFn: async (): Promise<MonteCarloRun[]> => {
+    queryKey: ['results', 'monte-carlo', orgId, resultId],
+    queryFn: async (): Promise<MonteCarloRun | null> => {
+      try {
+        const { data } = await api.GET('/v1/orgs/{orgId}/calculations/{resultId}/monte-carlo', {
+          params: { path: { orgId, resultId } },
+        });
+        return monteCarloRun(data);
+      } catch (error) {
+        // No run yet (the answer names the inputs hash it looked for); a result that is gone stays an error.
+        if (ApiError.is(error, 'NOT_FOUND') && typeof error.details.inputsHash === 'string') return null;
+        throw error;
+      }
+    },
+  });
+}
+
+/** How many of a model's Monte Carlo jobs are looked through for one still under way. */
+const RECENT_MONTE_CARLO_JOBS = 5;
+
+/**
+ * A Monte Carlo run of a model still queued or running (the newest), e.g. one started before the page was left: it
+ * can be followed again. Null when none is under way.
+ */
+export function useMonteCarloUnderWay(orgId: string, modelId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: ['results', 'monte-carlo-jobs', orgId, modelId],
+    queryFn: async (): Promise<Job | null> => {
       const { data } = await api.GET('/v1/orgs/{orgId}/jobs', {
         params: {
           path: { orgId },
-          query: { kind: 'monte-carlo', status: 'succeeded', limit: MONTE_CARLO_JOBS },
+          query: { kind: 'monte-carlo', modelId, limit: RECENT_MONTE_CARLO_JOBS },
         },
       });
-      return data.jobs
-        .map(readMonteCarlo)
-        .filter((run): run is MonteCarloRun => run !== null && run.modelId === modelId);
+      return data.jobs.find((job) => job.status === 'queued' || job.status === 'running') ?? null;
     },
   });
 }

@@ -28,8 +28,8 @@ export interface SankeyLabels {
   /** e.g. 'of the total' after a share. */
   ofTotal: string;
   direct: string;
-  /** A foreground process's name in the reader's language (default: the server's label). */
-  process?(processId: string | null, label: string): string;
+  /** A node's name in the reader's language from its names (default: the server's English label). */
+  local?(label: string, labelZh: string | undefined): string;
 }
 
 /** What was drawn, and what was left out of the drawing (but stays in the data table). */
@@ -53,12 +53,13 @@ const escapeHtml = (s: string) =>
 
 const shorten = (s: string) => (s.length > LABEL_CHARACTERS ? `${s.slice(0, LABEL_CHARACTERS - 1)}…` : s);
 
-/** A node's label in the reader's language: the server names the pruned remainder in English. */
-export function sankeyNodeLabel(node: SankeyNode, labels: Pick<SankeyLabels, 'other' | 'process'>): string {
+/**
+ * A node's label in the reader's language: a foreground process by its Chinese name in Chinese where the model gave
+ * one (`labelZh`); the server names the pruned remainder in English.
+ */
+export function sankeyNodeLabel(node: SankeyNode, labels: Pick<SankeyLabels, 'other' | 'local'>): string {
   if (node.kind === 'other') return labels.other;
-  return node.kind === 'foreground' && labels.process
-    ? labels.process(node.processId, node.label)
-    : node.label;
+  return labels.local ? labels.local(node.label, node.labelZh) : node.label;
 }
 
 /**

@@ -5,7 +5,6 @@ import { useFormat } from '../../i18n/format';
 import { ChartCard } from './chart-card';
 import { fileName } from './download';
 import { useRenderTiming } from './render-timing';
-import { useProcessName } from './process-names';
 import { useResultNames } from './result-names';
 import { sankeyKey, useSankey } from './results-queries';
 import { sankeyNodeLabel, sankeyOption } from './sankey-option';
@@ -49,7 +48,6 @@ export function SankeySection({
   const { t } = useTranslation();
   const format = useFormat();
   const names = useResultNames();
-  const processName = useProcessName();
   const sliderId = useId();
   const numberId = useId();
   const limitId = useId();
@@ -74,9 +72,9 @@ export function SankeySection({
       other: t('results.sankey.other'),
       ofTotal: t('results.sankey.ofTotal'),
       direct: t('results.tree.direct'),
-      process: processName,
+      local: names.local,
     }),
-    [t, processName],
+    [t, names],
   );
   const drawing = useMemo(
     () => (diagram ? sankeyOption(diagram, labels, format) : null),

@@ -8,15 +8,16 @@ import { ChartCard } from './chart-card';
 import { fileName } from './download';
 import { histogramOption } from './histogram-option';
 import { JobProgress } from './job-progress';
-import { describes, type MonteCarloRun } from './monte-carlo';
+import type { MonteCarloRun } from './monte-carlo';
 import type { ResultData } from './read-result';
-import { useMonteCarloRuns } from './results-queries';
+import { useMonteCarloUnderWay, useResultMonteCarlo } from './results-queries';
 import { useJob, type Job } from './use-job';
 
 /**
- * The uncertainty of a result: the latest Monte Carlo run of the same model version, scenario and options — its
- * histogram with P5, P50 and P95, and its statistics — and a form that starts a new run (iterations, seed) as a
- * background job with its progress.
+ * The uncertainty of a result: the latest Monte Carlo run of its inputs (the same model version, scenario and
+ * options, as the server matches them) — its histogram with P5, P50 and P95, and its statistics — and a form that
+ * starts a new run (iterations, seed) as a background job with its progress, or follows one of the model still
+ * under way.
  */
 export function UncertaintySection({
   data,
@@ -28,17 +29,16 @@ export function UncertaintySection({
   title: string;
 }) {
   const { t } = useTranslation();
-  const runs = useMonteCarloRuns(orgId, data.modelId);
-  const matching = (runs.data ?? []).filter((run) => describes(run, data));
-  const run = matching[0];
+  const latest = useResultMonteCarlo(orgId, data.id);
+  const run = latest.data ?? null;
   return (
     <>
       <section className="card card-wide" aria-labelledby="uncertainty-heading">
         <h2 id="uncertainty-heading">{t('results.uncertainty.title')}</h2>
-        {runs.isPending ? (
+        {latest.isPending ? (
           <Loading />
-        ) : runs.error ? (
-          <ErrorMessage error={runs.error} />
+        ) : latest.error ? (
+          <ErrorMessage error={latest.error} />
         ) : run ? (
           <RunFacts run={run} data={data} />
         ) : (
@@ -195,7 +195,10 @@ function HistogramCard({ run, title }: { run: MonteCarloRun; title: string }) {
   );
 }
 
-/** Starts a Monte Carlo run of the result's model with the result's options, and follows it. */
+/**
+ * Starts a Monte Carlo run of the result's model with the result's options and follows it; a run of the model
+ * still under way (started before the page was left) is followed the same way.
+ */
 function MonteCarloForm({ data, orgId }: { data: ResultData; orgId: string }) {
   const { t } = useTranslation();
   const api = useApi();
@@ -213,13 +216,16 @@ function MonteCarloForm({ data, orgId }: { data: ResultData; orgId: string }) {
         })
       ).data,
   });
-  const { job, error } = useJob(orgId, start.data ?? null);
+  const underWay = useMonteCarloUnderWay(orgId, data.modelId);
+  const { job, error } = useJob(orgId, start.data ?? underWay.data ?? null);
   const running = job !== null && (job.status === 'queued' || job.status === 'running');
   const status = job?.status;
   useEffect(() => {
+    if (status !== 'succeeded' && status !== 'failed' && status !== 'cancelled') return;
+    void queries.invalidateQueries({ queryKey: ['results', 'monte-carlo-jobs', orgId, data.modelId] });
     if (status === 'succeeded')
-      void queries.invalidateQueries({ queryKey: ['results', 'monte-carlo', orgId, data.modelId] });
-  }, [status, queries, orgId, data.modelId]);
+      void queries.invalidateQueries({ queryKey: ['results', 'monte-carlo', orgId, data.id] });
+  }, [status, queries, orgId, data.modelId, data.id]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

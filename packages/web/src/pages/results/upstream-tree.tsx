@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage, Loading } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
-import { useProcessName } from './process-names';
 import { useResultNames } from './result-names';
 import { useUpstream } from './results-queries';
 import { toggled, visibleRows, type ChildrenState, type UpstreamNode } from './upstream-tree-state';
@@ -35,7 +34,6 @@ export function UpstreamTree({
   const api = useApi();
   const format = useFormat();
   const names = useResultNames();
-  const processName = useProcessName();
   const root = useUpstream(orgId, resultId, null, TREE_LIMIT);
   const below = [...expanded].filter((id) => id !== 'root');
   const answers = useQueries({
@@ -73,9 +71,7 @@ export function UpstreamTree({
   const label = (node: UpstreamNode) =>
     node.kind === 'others'
       ? t('results.tree.others', { count: node.count ?? 0 })
-      : node.kind === 'foreground'
-        ? processName(node.processId, node.label)
-        : node.label;
+      : names.local(node.label, node.labelZh);
 
   const onKeyDown = (event: KeyboardEvent, node: UpstreamNode, open: boolean) => {
     if ((event.key === 'ArrowRight' && !open) || (event.key === 'ArrowLeft' && open)) {
@@ -113,7 +109,7 @@ export function UpstreamTree({
               const { node } = row;
               if (row.pending)
                 return (
-                  <tr key={`${node.id}/…`} aria-level={row.level}>
+                  <tr key={`${node.id}/…`}>
                     <td colSpan={5} className={`tree-cell level-${Math.min(row.level, 12)}`}>
                       {row.pending === 'loading' ? <Loading /> : <ErrorMessage error={row.error} />}
                     </td>
@@ -121,7 +117,7 @@ export function UpstreamTree({
                 );
               const name = label(node);
               return (
-                <tr key={node.id} aria-level={row.level} data-node={node.id}>
+                <tr key={node.id} data-node={node.id}>
                   <th scope="row" className={`tree-cell level-${Math.min(row.level, 12)}`}>
                     <div className="tree-node">
                       {node.expandable ? (

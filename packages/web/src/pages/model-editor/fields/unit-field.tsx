@@ -1,17 +1,18 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useEditor } from '../editor-context';
 import { FieldFrame } from '../field-frame';
 import type { DocumentPath } from '../model-types';
-import { compatibleUnits, DIMENSIONS, UNIT_CHOICES, type Dimension } from '../units';
+import type { Dimension } from '../unit-table';
 
 /** The option value that switches the picker to a text box. */
 const OTHER = '\u0000other';
 
 /**
- * A unit picker: the units that fit — those of `dimension` (a transport mass, electricity), or of the unit the
- * amount is converted to (`reference`: a dataset's or a process's unit) — or every unit the engine converts,
- * grouped; "Other unit…" opens a text box for a unit of a dataset's own (e.g. an openLCA unit the table does not
- * know). The server converts; problems with the unit show in place.
+ * A unit picker: the units that fit — exactly `options` when the server listed them (a dataset's units), else those
+ * of `dimension` (a transport mass, electricity) or of the unit the amount is converted to (`reference`: a process's
+ * or a supplier's unit) — or every unit the engine converts, grouped (the engine's table, GET /v1/reference/units);
+ * "Other unit…" opens a text box for a unit of its own. The server converts; problems with the unit show in place.
  *
  * @example <UnitField path={[…, 'unit']} label={t('editor.input.unit')} value={input.unit} reference="MJ" onChange={…} />
  */
@@ -22,6 +23,7 @@ export function UnitField({
   onChange,
   reference,
   dimension,
+  options,
   hint,
   className,
 }: {
@@ -31,16 +33,24 @@ export function UnitField({
   onChange: (unit: string) => void;
   reference?: string;
   dimension?: Dimension;
+  /** the units to offer, when known exactly (a dataset's, from the server) */
+  options?: readonly string[];
   hint?: ReactNode;
   className?: string;
 }) {
   const { t } = useTranslation();
-  const choices = dimension
-    ? [...UNIT_CHOICES[dimension]]
-    : reference
-      ? compatibleUnits(reference)
-      : undefined;
-  const listed = choices ? choices.includes(value) : DIMENSIONS.some((d) => UNIT_CHOICES[d].includes(value));
+  const { units } = useEditor();
+  const dimensions = units?.dimensions ?? [];
+  const choices = options
+    ? [...options]
+    : dimension
+      ? [...(units?.choices(dimension) ?? [])]
+      : reference
+        ? (units?.compatible(reference) ?? [reference])
+        : undefined;
+  const listed = choices
+    ? choices.includes(value)
+    : dimensions.some((d) => units?.choices(d).includes(value));
   const [typing, setTyping] = useState(false);
   return (
     <FieldFrame path={path} label={label} hint={hint} className={className}>
@@ -75,9 +85,9 @@ export function UnitField({
                     {unit}
                   </option>
                 ))
-              : DIMENSIONS.map((d) => (
+              : dimensions.map((d) => (
                   <optgroup key={d} label={t(`editor.dimensions.${d}`)}>
-                    {UNIT_CHOICES[d].map((unit) => (
+                    {units?.choices(d).map((unit) => (
                       <option key={unit} value={unit}>
                         {unit}
                       </option>

@@ -5,7 +5,6 @@ import { DatasetSearch } from '../dataset-search';
 import { placeId, useEditor, useIssuesAt } from '../editor-context';
 import { IssueList } from '../field-frame';
 import type { BackgroundSource, DocumentPath, ModelInput } from '../model-types';
-import { convertible } from '../units';
 import { datasetKey } from '../validate-document';
 
 /**
@@ -28,7 +27,7 @@ export function BackgroundFields({
   isNew: boolean;
 }) {
   const { t } = useTranslation();
-  const { orgId, state, datasets, readOnly } = useEditor();
+  const { orgId, state, datasets, readOnly, units } = useEditor();
   const versionId = state.backgroundVersionId;
   const [searching, setSearching] = useState(false);
   const at = [...path, 'source', 'processId'];
@@ -49,7 +48,7 @@ export function BackgroundFields({
         onChange({
           ...input,
           name: unnamed ? picked.productName : input.name,
-          unit: convertible(input.unit, picked.unit) === 'yes' ? input.unit : picked.unit,
+          unit: units?.convertible(input.unit, picked.unit) === 'yes' ? input.unit : picked.unit,
           source: { kind: 'background', processId: picked.processId, productId: picked.productId },
         });
       }}

@@ -11,7 +11,6 @@ import { SelectField } from '../fields/select-field';
 import { TextField } from '../fields/text-field';
 import { UnitField } from '../fields/unit-field';
 import { TRANSPORT_MODES, type Amount, type DocumentPath, type TransportSource } from '../model-types';
-import { unitFactor } from '../units';
 import { datasetKey } from '../validate-document';
 
 /** The option of the dataset list that opens the search. */
@@ -37,7 +36,7 @@ export function TransportFields({
 }) {
   const { t, i18n } = useTranslation();
   const format = useFormat();
-  const { transport, parameterNames, orgId, state, datasets, readOnly } = useEditor();
+  const { transport, parameterNames, orgId, state, datasets, readOnly, units } = useEditor();
   const id = useId();
   const at = [...path, 'source'];
   const datasetIssues = useIssuesAt([...at, 'dataset']);
@@ -56,9 +55,9 @@ export function TransportFields({
     onChange({ ...rest, factor: { kgCo2ePerTkm: 0, source: '' } });
   };
 
-  const tonnes = typeof mass === 'number' ? unitFactor(massUnit, 't') : undefined;
+  const tonnes = typeof mass === 'number' ? units?.factor(massUnit, 't') : undefined;
   const kilometres =
-    typeof source.distance === 'number' ? unitFactor(source.distanceUnit ?? 'km', 'km') : undefined;
+    typeof source.distance === 'number' ? units?.factor(source.distanceUnit ?? 'km', 'km') : undefined;
   const tkm =
     tonnes !== undefined && kilometres !== undefined
       ? (mass as number) * tonnes * (source.distance as number) * kilometres

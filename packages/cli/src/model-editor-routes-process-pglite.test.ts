@@ -1,0 +1,9 @@
+// The server's model editor route suite (units, lookups, validation, who saved) against separate `cfp serve`
+// processes on PGlite (a data directory on disk).
+import { modelEditorRouteCases } from '@opencfp/server/test-support';
+import { serveProcessHarness } from './test-support/serve-process-harness.js';
+
+modelEditorRouteCases(
+  'cfp serve processes, PGlite (a data directory on disk)',
+  serveProcessHarness('pglite'),
+);
