@@ -7,6 +7,8 @@ import { useOrganisation } from '../api/organisation';
 import { ErrorMessage, Loading } from '../components/query-state';
 import { useFormat } from '../i18n/format';
 import { languageOf } from '../i18n/i18n';
+import { DashboardStudies } from './dashboard-studies';
+import { studyRows } from './study-rows';
 
 type Product = Schema<'Product'>;
 type ModelSummary = Schema<'ProductModelSummary'>;
@@ -17,7 +19,7 @@ const RECENT_JOBS = 8;
 
 /**
  * The organisation at a glance: its products, their product models with each one's latest calculated footprint,
- * the latest footprints, and recent background jobs. (Studies come with a later issue.)
+ * the latest footprints, its studies and their status, and recent background jobs.
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -39,6 +41,11 @@ export default function DashboardPage() {
     queryFn: async () =>
       (await api.GET('/v1/orgs/{orgId}/jobs', { params: { path, query: { limit: RECENT_JOBS } } })).data.jobs,
   });
+  const studies = useQuery({
+    queryKey: ['studies', orgId],
+    queryFn: async () => (await api.GET('/v1/orgs/{orgId}/studies', { params: { path } })).data.studies,
+  });
+  const productName = useProductName();
   // newest first: the first of each model's results is its latest footprint
   const latest = useQueries({
     queries: (models.data ?? []).map((model) => ({
@@ -82,6 +89,18 @@ export default function DashboardPage() {
             <ErrorMessage error={models.error} />
           ) : (
             <LatestFootprints models={models.data} latest={latestByModel} products={products.data ?? []} />
+          )}
+        </section>
+        <section aria-labelledby="studies-heading" className="card card-wide">
+          <h2 id="studies-heading">{t('dashboard.studies.title')}</h2>
+          {studies.isPending ? (
+            <Loading />
+          ) : studies.error ? (
+            <ErrorMessage error={studies.error} />
+          ) : (
+            <DashboardStudies
+              rows={studyRows(studies.data, products.data ?? [], models.data ?? [], productName)}
+            />
           )}
         </section>
         <section aria-labelledby="jobs-heading" className="card card-wide">

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/format';
+import { DataQualityIndicators } from './data-quality-indicators';
+import { readDataQuality } from './read-data-quality';
 import type { ResultData, ResultLine } from './read-result';
 import { useResultNames } from './result-names';
 
@@ -72,6 +74,7 @@ export function QualitySection({ data }: { data: ResultData }) {
   const suppliers = data.lines.filter((line) => line.supplier);
   const electricity = data.lines.filter((line) => line.electricity);
   const transport = data.lines.filter((line) => line.transport);
+  const quality = readDataQuality(data.stored);
   const sum = data.lines.reduce((s, line) => s + line.co2e, 0);
 
   return (
@@ -119,7 +122,11 @@ export function QualitySection({ data }: { data: ResultData }) {
           </ul>
         )}
         <h3>{t('results.quality.indicators')}</h3>
-        <p className="muted small">{t('results.quality.noIndicators')}</p>
+        {quality ? (
+          <DataQualityIndicators quality={quality} />
+        ) : (
+          <p className="muted small">{t('results.quality.noIndicators')}</p>
+        )}
         <h3>{t('results.quality.check')}</h3>
         <p className="small">
           {t('results.quality.checkText', {
