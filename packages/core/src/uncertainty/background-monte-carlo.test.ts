@@ -182,6 +182,10 @@ describe('BackgroundMonteCarlo', () => {
       await mc.run(query, { iterations: 200, seed: 123, workers: 1, chunk: 16 }),
       await mc.run(query, { iterations: 200, seed: 123, workers: 2, chunk: 8 }),
       await mc.run(query, { iterations: 200, seed: 123, workers: 2, chunk: 24 }),
+      // Other groupings of the iterations solved together (batches of 1, 3 and 5, tasks of 12 and 7).
+      await mc.run(query, { iterations: 200, seed: 123, workers: 0, batch: 1 }),
+      await mc.run(query, { iterations: 200, seed: 123, workers: 2, chunk: 12, batch: 5 }),
+      await mc.run(query, { iterations: 200, seed: 123, workers: 1, chunk: 7, batch: 3 }),
     ];
     for (const r of runs.slice(1)) {
       assert.deepEqual(r.outputs[0].values, runs[0].outputs[0].values);
