@@ -9,6 +9,7 @@ import type {
   Process,
   Uncertainty,
 } from '@opencfp/core';
+import { PEDIGREE_INDICATORS, pedigreeUncertainty, type PedigreeScore } from '@opencfp/core';
 import { generateTechnosphere, Random } from '@opencfp/linalg';
 import { guessNomenclature } from './guess-nomenclature.js';
 import { syntheticBiosphere, type SyntheticElementaryFlow } from './synthetic-biosphere.js';
@@ -77,15 +78,6 @@ const CO_PRODUCT_USE_SHARE = 0.4;
 const HUB_SHARE = 0.005;
 const BIOSPHERE_ZIPF = 1.1;
 
-// ecoinvent 3 pedigree matrix: variance added by each score 1–5 (reliability, completeness, temporal,
-// geographical, further technological correlation).
-const PEDIGREE_VARIANCE: readonly (readonly number[])[] = [
-  [0, 0.0006, 0.002, 0.008, 0.04],
-  [0, 0.0001, 0.0006, 0.002, 0.008],
-  [0, 0.0002, 0.002, 0.008, 0.04],
-  [0, 0.000025, 0.0001, 0.0006, 0.002],
-  [0, 0.0006, 0.008, 0.04, 0.12],
-];
 const BASIC_VARIANCE = [0.0006, 0.04, 0.12, 0.3];
 const EXCHANGE_COMMENTS = [
   'Literature value.',
@@ -464,9 +456,10 @@ function parameterize(exchanges: Exchange[], rng: Random): Parameter[] {
 function describeExchange(e: Exchange, rng: Random): void {
   const u = rng.next();
   if (u < 0.9) {
-    const scores = PEDIGREE_VARIANCE.map(() => 1 + rng.int(5));
+    const scores = PEDIGREE_INDICATORS.map(() => (1 + rng.int(5)) as PedigreeScore);
     const basic = BASIC_VARIANCE[rng.int(BASIC_VARIANCE.length)];
-    const variance = scores.reduce((v, s, k) => v + PEDIGREE_VARIANCE[k][s - 1], basic);
+    // σ² = σ_b² + Σ σᵢ² with the ecoinvent v3 variances (core's sourced table).
+    const { variance } = pedigreeUncertainty(scores, { variance: basic }, 'ecoinvent-v3');
     const dq = `(${scores.join(';')})`;
     e.uncertainty = {
       type: 'lognormal',

@@ -15,6 +15,7 @@ import type {
   Unit,
   UnitGroup,
 } from '@opencfp/core';
+import { pedigreeUncertainty, type PedigreeScores } from '@opencfp/core';
 import type { ArchiveEntry } from './archive-entry.js';
 import { negateFormula } from './eco-spold2-formula.js';
 import { negateUncertainty } from './eco-spold2-uncertainty.js';
@@ -56,14 +57,6 @@ const PROPERTY_IDS: Readonly<Record<string, string>> = {
   'carbon content, fossil': 'c74c3729-e577-4081-b572-a283d2561a75',
   'carbon content, non-fossil': '6393c14b-db78-445d-a47b-c0cb866a1b25',
 };
-// ecoinvent 3 pedigree matrix: variance added by the scores 1–5 of each indicator.
-const PEDIGREE_VARIANCE: readonly (readonly number[])[] = [
-  [0, 0.0006, 0.002, 0.008, 0.04],
-  [0, 0.0001, 0.0006, 0.002, 0.008],
-  [0, 0.0002, 0.002, 0.008, 0.04],
-  [0, 0.000025, 0.0001, 0.0006, 0.002],
-  [0, 0.0006, 0.008, 0.04, 0.12],
-];
 const PEDIGREE_NAMES = [
   'reliability',
   'completeness',
@@ -680,7 +673,8 @@ function uncertaintyXml(u: Uncertainty, dqEntry: string | undefined): string {
   switch (u.type) {
     case 'lognormal': {
       const total = Math.log(u.geometricSd) ** 2;
-      const pedigree = scores ? scores.reduce((s, v, k) => s + PEDIGREE_VARIANCE[k][v - 1], 0) : 0;
+      // The ecoinvent v3 variances of the scores (core's sourced table): what the pedigree adds to the basic variance.
+      const pedigree = scores ? pedigreeUncertainty(scores as PedigreeScores, 1, 'ecoinvent-v3').pedigreeVariance : 0;
       const basic = total - pedigree > 0 ? total - pedigree : total;
       d =
         `<lognormal${a('meanValue', u.geometricMean)}${a('mu', u.geometricMean === 0 ? undefined : Math.log(Math.abs(u.geometricMean)))}` +

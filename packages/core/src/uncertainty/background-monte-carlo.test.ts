@@ -151,11 +151,11 @@ describe('BackgroundMonteCarlo', () => {
     assert.equal(iterative.solver.refactorized, 0);
     assert.ok(iterative.solver.meanSteps > 1, `${iterative.solver.meanSteps} steps`);
     assert.equal(direct.solver.refactorized, 64);
-    // A normwise backward error of 1e-9 and this well-conditioned system: agreement to ~1e-8 relative.
+    // A normwise backward error of 1e-8 (the default) and this well-conditioned system: agreement to ~1e-7 relative.
     let worst = 0;
     for (let t = 0; t < 64; t++)
       worst = Math.max(worst, Math.abs(iterative.outputs[0].values[t] / direct.outputs[0].values[t] - 1));
-    assert.ok(worst < 1e-7, `worst relative difference ${worst}`);
+    assert.ok(worst < 1e-6, `worst relative difference ${worst}`);
     // The draws really moved the result.
     const v = iterative.outputs[0].values;
     assert.ok(Math.max(...v) - Math.min(...v) > 0.1 * iterative.outputs[0].deterministic);
@@ -242,7 +242,7 @@ describe('BackgroundMonteCarlo', () => {
     const calculator = new Calculator(db, { impactMethod: 'gwp' });
     const mc = new BackgroundMonteCarlo(db, calculator);
     const [target] = gwp(calculator);
-    // A tight tolerance, so that both ways agree to far below the default's 1e-9 backward error.
+    // A tight tolerance, so that both ways agree to far below the default's 1e-8 backward error.
     const options = { iterations: 300, seed: 9, workers: 0, tolerance: 1e-14 };
     const intensities = await mc.run(
       { products: [{ processId: 'p-steel' }, { processId: 'p-power' }], target },

@@ -58,7 +58,7 @@ export interface MonteCarloRunOptions {
   seed: number;
   /** Worker threads (default: the machine's available parallelism); 0 runs in the calling thread. */
   workers?: number;
-  /** Normwise backward error at which the iterative solve stops, default 1e-9. */
+  /** Normwise backward error at which the iterative solve stops, default 1e-8 (docs/uncertainty.md: outputs within ~5e-6 relative of an exact solve). */
   tolerance?: number;
   /** GMRES restart length (default 20) and the most steps before a fresh factorization (default 60). */
   restart?: number;
@@ -327,7 +327,7 @@ export class BackgroundMonteCarlo {
     if (!Number.isFinite(options.seed))
       throw new RangeError(`seed must be a finite number, got ${options.seed}`);
     const workers = Math.max(0, Math.floor(options.workers ?? availableParallelism()));
-    const tolerance = options.tolerance ?? 1e-9;
+    const tolerance = options.tolerance ?? 1e-8;
     const restart = options.restart ?? 20;
     const maxSteps = options.maxSteps ?? 60;
     const { calculator } = this;
