@@ -4,7 +4,9 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { spawn } from 'node:child_process';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { openStore, type Store } from '@opencfp/store';
 import { freshPostgresDatabase } from '@opencfp/store/test-support';
@@ -116,4 +118,48 @@ export async function loadTest(
   const [latencies] = (await once(worker, 'message')) as [number[]];
   await worker.terminate();
   return latencies;
+}
+
+/** A `cfp serve` process of a benchmark: its URL, what it printed up to listening, and how to stop it. */
+export interface BenchServe {
+  url: string;
+  output: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `cfp serve --port 0` with `args` (data directory, --no-demo …) in a clean environment (no OPENCFP_*,
+ * DATABASE_URL or PORT from the caller), checks that it serves the web app, and returns once it listens.
+ *
+ * @example const serve = await spawnServe(['--data-dir', ':memory:', '--no-demo']); … await serve.stop();
+ */
+export async function spawnServe(args: string[]): Promise<BenchServe> {
+  const bin = fileURLToPath(new URL('../../bin/cfp.js', import.meta.url));
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env))
+    if (!key.startsWith('OPENCFP_') && key !== 'DATABASE_URL' && key !== 'PORT') env[key] = value;
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
+  let output = '';
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((done) => child.on('exit', () => done()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      if (found) resolve(found);
+    });
+    child.on('exit', () => reject(new Error(`cfp serve exited:\n${output}`)));
+  });
+  if (!/web app at /.test(output)) throw new Error(`cfp serve does not serve the web app:\n${output}`);
+  return {
+    url,
+    output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }

@@ -11,7 +11,6 @@
 // - opencfp:sankey-render — from the pruned Sankey answer to the first paint of the diagram and its tables;
 //   opencfp:sankey-total — from the Sankey request (server pruning and transfer included) to that paint.
 // Prints medians. Needs `npm run build` and /usr/bin/chromium. Size: OPENCFP_SYNTHETIC_ACTIVITIES (20000).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { generateSyntheticDatabase, writeJsonLd } from '@opencfp/formats';
 import { chromium, type Page } from 'playwright-core';
 import { uslciJsonLd } from '../test-support/shared-data.js';
-import { median, ms, seconds, uploadThroughApi } from './bench-support.js';
+import { median, ms, seconds, spawnServe, uploadThroughApi } from './bench-support.js';
 
 const RUNS = 9;
 const activities = Number(process.env.OPENCFP_SYNTHETIC_ACTIVITIES ?? 20000);
@@ -38,7 +37,6 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const bin = fileURLToPath(new URL('../../bin/cfp.js', import.meta.url));
 const webIndex = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
 
 interface Serve {
@@ -50,36 +48,10 @@ interface Serve {
 
 /** `cfp serve` on a fresh data directory, with the demo (for its sign-in). */
 async function startServe(dataDir: string): Promise<Serve> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env))
-    if (!key.startsWith('OPENCFP_') && key !== 'DATABASE_URL' && key !== 'PORT') env[key] = value;
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((done) => child.on('exit', () => done()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (found) resolve(found);
-    });
-    child.on('exit', () => reject(new Error(`cfp serve exited:\n${output}`)));
-  });
-  const credentials = /Demo sign-in \(shown once, keep it\): (\S+) \/ (\S+)/.exec(output);
-  if (!credentials) throw new Error(`cfp serve printed no demo sign-in:\n${output}`);
-  if (!/web app at /.test(output)) throw new Error(`cfp serve does not serve the web app:\n${output}`);
-  return {
-    url,
-    email: credentials[1],
-    password: credentials[2],
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  const serve = await spawnServe(['--data-dir', dataDir]);
+  const credentials = /Demo sign-in \(shown once, keep it\): (\S+) \/ (\S+)/.exec(serve.output);
+  if (!credentials) throw new Error(`cfp serve printed no demo sign-in:\n${serve.output}`);
+  return { url: serve.url, email: credentials[1], password: credentials[2], stop: serve.stop };
 }
 
 /** The API of one organisation with a session token. */

@@ -3,11 +3,10 @@
 // of the navigation to the first frame that shows the sign-in form (heading and button), and Chromium's own
 // largest-contentful-paint. Prints the median of several runs. Needs `npm run build` (the web app) and
 // /usr/bin/chromium (`apt-get install chromium`).
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { median, ms } from './bench-support.js';
+import { median, ms, spawnServe } from './bench-support.js';
 
 const RUNS = 9;
 const CHROMIUM = '/usr/bin/chromium';
@@ -50,42 +49,10 @@ function largestPaint(): Promise<number> {
   });
 }
 
-const bin = fileURLToPath(new URL('../../bin/cfp.js', import.meta.url));
 const webIndex = fileURLToPath(new URL('../../../web/dist/index.html', import.meta.url));
 
 /** `cfp serve` with nothing kept and no demo data: the sign-in page needs neither. */
-async function startServe(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env))
-    if (!key.startsWith('OPENCFP_') && key !== 'DATABASE_URL' && key !== 'PORT') env[key] = value;
-  const child = spawn(
-    process.execPath,
-    [bin, 'serve', '--port', '0', '--data-dir', ':memory:', '--no-demo'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env,
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-  const exited = new Promise<void>((done) => child.on('exit', () => done()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const found = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      if (found) resolve(found);
-    });
-    child.on('exit', () => reject(new Error(`cfp serve exited:\n${output}`)));
-  });
-  if (!/web app at /.test(output)) throw new Error(`cfp serve does not serve the web app:\n${output}`);
-  return {
-    url,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
+const startServe = () => spawnServe(['--data-dir', ':memory:', '--no-demo']);
 
 async function main(): Promise<void> {
   if (!existsSync(webIndex)) throw new Error(`the web app is not built (${webIndex}): run \`npm run build\``);
