@@ -85,6 +85,15 @@ ${wrap(`--method: a GWP set id, ${gwpSets.map((set) => set.id).join(', ')}. --un
                       Ed25519 signature (keys from the issuer's /.well-known/jwks.json, or --keys offline), its
                       structure and status; with --model or --result, that they are what it was calculated from
                       (--token or OPENCFP_TOKEN for a result URL). Exit 0 valid, 1 invalid, 2 usage or unreachable.
+  label <statement file or URL> --out <file> [--format svg|png|pdf] [--language zh|en|bilingual]
+      [--size small|medium|large] [--class-scheme <file.json>|example] [--reference-year <year>]
+      [--url <product page>] [--dpi 300] [--keys <jwks.json>]
+                      The carbon footprint label of a signed statement, for packaging (docs/labels.md): value per
+                      declared unit, boundary, rule set, year, verification, a QR code to the product's page and,
+                      with a class scheme (the word example: the shipped illustrative one), its performance class.
+                      Made only when the statement verifies (as cfp verify checks it; exit 1 otherwise). Defaults:
+                      svg, bilingual, medium (60 × 40 mm); --reference-year: the year the data represent (else the
+                      year of issue is printed, as such); --url: the product page (else the statement's public URL).
   demo                Calculate the bundled example product system and explain the result.
   help                Show this help.
 

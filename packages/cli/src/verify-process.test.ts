@@ -2,7 +2,7 @@
 // binary in another process against the URL of its public statement, with the keys fetched from the issuer's
 // /.well-known/jwks.json; then its model and result, a tampered copy, a key rotation and a withdrawal.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,14 +16,27 @@ import { serveProcessHarness } from './test-support/serve-process-harness.js';
 
 const bin = fileURLToPath(new URL('../bin/cfp.js', import.meta.url));
 
-/** Runs the `cfp` binary in a process of its own. */
-function cfp(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, ...env },
-    timeout: 60_000,
+/**
+ * Runs the `cfp` binary in a process of its own. Asynchronously: a test blocked while it runs would keep a
+ * keep-alive connection the server has since closed, and its next request would fail on it.
+ */
+function cfp(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    const timer = setTimeout(() => child.kill(), 60_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('cfp verify against a running server', () => {
@@ -33,6 +46,8 @@ describe('cfp verify against a running server', () => {
   let org = '';
   let studyId = '';
   let statementPath = '';
+  /** The study's model and result, and what a self-declared study of them states. */
+  let newStudy: Record<string, unknown> = {};
 
   async function call(method: string, path: string, body?: unknown) {
     const res = await fetch(`${harness.url}${path}`, {
@@ -83,7 +98,7 @@ describe('cfp verify against a running server', () => {
       model: bracketModel(),
     });
     const result = await call('POST', `/v1/orgs/${org}/models/${String(model.id)}/calculations`, {});
-    const study = await call('POST', `/v1/orgs/${org}/studies`, {
+    newStudy = {
       modelId: model.id,
       title: 'Bracket B-20',
       ruleSetId: 'iso-14067-2018',
@@ -93,7 +108,8 @@ describe('cfp verify against a running server', () => {
       declarations: COMPLETE_DECLARATIONS,
       selfDeclared: true,
       resultId: result.id,
-    });
+    };
+    const study = await call('POST', `/v1/orgs/${org}/studies`, newStudy);
     studyId = String(study.id);
     await call('POST', `/v1/orgs/${org}/studies/${studyId}/submit`, {});
     const published = await call('POST', `/v1/orgs/${org}/studies/${studyId}/publish`);
@@ -104,8 +120,8 @@ describe('cfp verify against a running server', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('the statement URL verifies with the keys of the issuer’s well-known key set: exit 0, self-declared said', () => {
-    const { code, stdout, stderr } = cfp(['verify', `${harness.url}${statementPath}`]);
+  it('the statement URL verifies with the keys of the issuer’s well-known key set: exit 0, self-declared said', async () => {
+    const { code, stdout, stderr } = await cfp(['verify', `${harness.url}${statementPath}`]);
     assert.equal(code, 0, stdout + stderr);
     assert.match(stdout, /^VALID: the statement is signed by its issuer's key /);
     assert.match(stdout, /verification: SELF-DECLARED — Self-declared: not verified by a third party/);
@@ -123,7 +139,7 @@ describe('cfp verify against a running server', () => {
     const modelFile = join(dir, 'model.json');
     writeFileSync(modelFile, JSON.stringify(view));
     const resultUrl = `${harness.url}/v1/orgs/${org}/studies/${studyId}/result`;
-    const { code, stdout, stderr } = cfp(
+    const { code, stdout, stderr } = await cfp(
       ['verify', `${harness.url}${statementPath}`, '--model', modelFile, '--result', resultUrl],
       {
         OPENCFP_TOKEN: token,
@@ -133,7 +149,7 @@ describe('cfp verify against a running server', () => {
     assert.match(stdout, /gives the statement's inputs hash/);
     assert.match(stdout, /is the statement's \(id, inputs hash, split\)/);
     // without the token the result cannot be read: exit 2, not a verdict
-    const anonymous = cfp(['verify', `${harness.url}${statementPath}`, '--result', resultUrl], {
+    const anonymous = await cfp(['verify', `${harness.url}${statementPath}`, '--result', resultUrl], {
       OPENCFP_TOKEN: '',
     });
     assert.equal(anonymous.code, 2, anonymous.stdout + anonymous.stderr);
@@ -149,7 +165,7 @@ describe('cfp verify against a running server', () => {
     payload.credentialSubject.footprint.total = 0.1;
     const file = join(dir, 'tampered.jws');
     writeFileSync(file, `${h}.${base64url(JSON.stringify(payload))}.${s}`);
-    const { code, stdout } = cfp(['verify', file]);
+    const { code, stdout } = await cfp(['verify', file]);
     assert.equal(code, 1, stdout);
     assert.match(stdout, /signature does not match/);
   });
@@ -158,11 +174,46 @@ describe('cfp verify against a running server', () => {
     await call('POST', `/v1/orgs/${org}/signing-keys`);
     const keys = (await call('GET', '/.well-known/jwks.json')) as { keys: { validUntil?: string }[] };
     assert.equal(keys.keys.filter((k) => k.validUntil !== undefined).length, 1, 'one key retired');
-    assert.equal(cfp(['verify', `${harness.url}${statementPath}`]).code, 0);
+    assert.equal((await cfp(['verify', `${harness.url}${statementPath}`])).code, 0);
     await call('POST', `/v1/orgs/${org}/studies/${studyId}/withdraw`, { reason: 'discontinued' });
-    const { code, stdout } = cfp(['verify', `${harness.url}${statementPath}`]);
+    const { code, stdout } = await cfp(['verify', `${harness.url}${statementPath}`]);
     assert.equal(code, 1, stdout);
     assert.match(stdout, /the statement was withdrawn by its issuer on /);
+    assert.deepEqual(harness.problems(), []);
+  });
+
+  it('a statement signed with a key its organisation revoked is not valid: exit 1, and says so', async () => {
+    const study = String((await call('POST', `/v1/orgs/${org}/studies`, newStudy)).id);
+    await call('POST', `/v1/orgs/${org}/studies/${study}/submit`, {});
+    const published = await call('POST', `/v1/orgs/${org}/studies/${study}/publish`);
+    const url = `${harness.url}${String(published.statementUrl)}`;
+    assert.equal((await cfp(['verify', url])).code, 0, 'valid before the revocation');
+    const statement = await call('GET', String(published.statementUrl));
+    const kid = JSON.parse(
+      Buffer.from(String(statement.jws).split('.')[0], 'base64url').toString('utf8'),
+    ).kid;
+    const revoked = await call('POST', `/v1/orgs/${org}/signing-keys/${String(kid)}/revoke`, {
+      reason: 'the key secret was leaked',
+    });
+    const { code, stdout, stderr } = await cfp(['verify', url]);
+    assert.equal(code, 1, stdout + stderr);
+    assert.match(stdout, /^INVALID: the statement does not verify\n/);
+    assert.ok(
+      stdout.includes(
+        `the key '${String(kid)}' that signed it was revoked by its organisation on ${String(revoked.revokedAt)}`,
+      ),
+      stdout,
+    );
+    assert.match(stdout, /It claims:/, 'what it claims is still shown');
+    // offline, the key as the issuer's key status route gives it (with revokedAt) says so too
+    const keysFile = join(dir, 'old-keys.json');
+    writeFileSync(
+      keysFile,
+      JSON.stringify({ keys: [(await call('GET', `/v1/public/signing-keys/${String(kid)}`)).jwk] }),
+    );
+    const offline = await cfp(['verify', url, '--keys', keysFile]);
+    assert.equal(offline.code, 1, offline.stdout);
+    assert.match(offline.stdout, /was revoked by its organisation/);
     assert.deepEqual(harness.problems(), []);
   });
 });

@@ -292,6 +292,47 @@ describe('cfp verify, offline', () => {
     assert.match(verifyStatement(early, { keys: [retired.jwk] }).problems[0], /before its key was made/);
   });
 
+  it('a statement signed with a revoked key does not verify, whatever its date; offline, an unrevoked key is noted as not checked', async () => {
+    const revoked = { ...signer.jwk, revokedAt: '2025-07-01T00:00:00.000Z' };
+    const outcome = verifyStatement(jws, { keys: [revoked] });
+    assert.equal(outcome.valid, false);
+    assert.deepEqual(outcome.problems, [
+      "the key 'k-2025' that signed it was revoked by its organisation on 2025-07-01T00:00:00.000Z: nothing signed with a revoked key can be trusted, whatever date it states (ask the issuer for a statement signed with a valid key)",
+    ]);
+    // dated before the revocation: refused all the same (the holder of a stolen key can backdate)
+    assert.ok(String(body.validFrom) < revoked.revokedAt);
+    const { code, stdout } = await run(
+      'verify',
+      statementFile,
+      '--keys',
+      file('revoked.json', { keys: [revoked] }),
+    );
+    assert.equal(code, 1, stdout);
+    assert.match(
+      stdout,
+      /^INVALID: the statement does not verify\n {2}- the key 'k-2025' that signed it was revoked by its organisation on 2025-07-01/,
+    );
+    const json = await run(
+      'verify',
+      statementFile,
+      '--keys',
+      file('revoked-one.json', revoked),
+      '--format',
+      'json',
+    );
+    assert.equal(json.code, 1);
+    assert.match(
+      (JSON.parse(json.stdout) as { problems: string[] }).problems[0],
+      /was revoked by its organisation/,
+    );
+    // not revoked: valid, with the note that revocation was not checked offline
+    const valid = await run('verify', statementFile, '--keys', keysFile);
+    assert.match(
+      valid.stdout,
+      /note: key revocation not checked \(offline\): ask the issuer whether key k-2025 is revoked/,
+    );
+  });
+
   it('a statement whose structure is wrong does not verify, even signed', async () => {
     const { credentialSubject, ...rest } = body as { credentialSubject: Record<string, unknown> };
     const broken = sign('k-2025', signer.privateKey, {

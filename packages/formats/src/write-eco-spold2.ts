@@ -674,7 +674,9 @@ function uncertaintyXml(u: Uncertainty, dqEntry: string | undefined): string {
     case 'lognormal': {
       const total = Math.log(u.geometricSd) ** 2;
       // The ecoinvent v3 variances of the scores (core's sourced table): what the pedigree adds to the basic variance.
-      const pedigree = scores ? pedigreeUncertainty(scores as PedigreeScores, 1, 'ecoinvent-v3').pedigreeVariance : 0;
+      const pedigree = scores
+        ? pedigreeUncertainty(scores as PedigreeScores, 1, 'ecoinvent-v3').pedigreeVariance
+        : 0;
       const basic = total - pedigree > 0 ? total - pedigree : total;
       d =
         `<lognormal${a('meanValue', u.geometricMean)}${a('mu', u.geometricMean === 0 ? undefined : Math.log(Math.abs(u.geometricMean)))}` +

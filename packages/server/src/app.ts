@@ -35,9 +35,13 @@ import { modelValidationRouter } from './routes/model-validation.js';
 import { organisationsRouter } from './routes/organisations.js';
 import { productsRouter } from './routes/products.js';
 import { referenceRouter } from './routes/reference.js';
+import { rateLimit } from './rate-limit.js';
+import { registryPages } from './registry/registry-pages.js';
+import { registryRouter } from './routes/registry.js';
 import { statementsRouter } from './routes/statements.js';
 import { studiesRouter } from './routes/studies.js';
 import { studyFindingsRouter } from './routes/study-findings.js';
+import { studyReportRouter } from './routes/study-report.js';
 import { studyViewsRouter } from './routes/study-views.js';
 import { SigningSecret } from './signing-secret.js';
 import { defineRoute, validationHook, type AppEnv, type ServerLogger } from './routing.js';
@@ -213,7 +217,12 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   app.route('/v1', studiesRouter(signingSecret));
   app.route('/v1', studyFindingsRouter());
   app.route('/v1', studyViewsRouter());
+  app.route('/v1', studyReportRouter(calculatorCache));
   app.route('/', statementsRouter(signingSecret));
+  // One budget per client for everything public of the registry (its pages and its open data).
+  const publicLimit = rateLimit(config.rateLimits.public);
+  app.route('/', registryRouter(publicLimit));
+  app.route('/', registryPages(publicLimit));
 
   app.get('/openapi.json', (c) =>
     c.json(

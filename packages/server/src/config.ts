@@ -25,7 +25,7 @@ export interface ServerConfig {
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
   /** Rate limits by name; `auth` is for sign-in and token endpoints. */
-  rateLimits: { auth: RateLimitConfig };
+  rateLimits: { auth: RateLimitConfig; public: RateLimitConfig };
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy: boolean;
   /** Check every JSON response against its route's schema (a mismatch is logged and answered 500). */
@@ -133,8 +133,11 @@ const configSchema = z.strictObject({
       auth: z
         .strictObject({ max: positiveInt.default(10), windowSeconds: positiveInt.default(60) })
         .default({ max: 10, windowSeconds: 60 }),
+      public: z
+        .strictObject({ max: positiveInt.default(600), windowSeconds: positiveInt.default(60) })
+        .default({ max: 600, windowSeconds: 60 }),
     })
-    .default({ auth: { max: 10, windowSeconds: 60 } }),
+    .default({ auth: { max: 10, windowSeconds: 60 }, public: { max: 600, windowSeconds: 60 } }),
   trustProxy: booleanText.default(false),
   validateResponses: booleanText.default(true),
   uploadLimit: byteSize.default(2 * 1024 ** 3),
@@ -168,6 +171,8 @@ const ENV: Readonly<Record<string, string>> = {
   OPENCFP_BODY_LIMIT: 'bodyLimit',
   OPENCFP_AUTH_RATE_LIMIT_MAX: 'rateLimits.auth.max',
   OPENCFP_AUTH_RATE_LIMIT_WINDOW_SECONDS: 'rateLimits.auth.windowSeconds',
+  OPENCFP_PUBLIC_RATE_LIMIT_MAX: 'rateLimits.public.max',
+  OPENCFP_PUBLIC_RATE_LIMIT_WINDOW_SECONDS: 'rateLimits.public.windowSeconds',
   OPENCFP_TRUST_PROXY: 'trustProxy',
   OPENCFP_VALIDATE_RESPONSES: 'validateResponses',
   OPENCFP_UPLOAD_LIMIT: 'uploadLimit',

@@ -13,6 +13,7 @@ export type ServerErrorCode =
   | 'CALCULATION_FAILED'
   | 'MODEL_INVALID'
   | 'PUBLICATION_BLOCKED'
+  | 'NOT_COMPARABLE'
   | 'RATE_LIMITED'
   | 'INVALID_CONFIG'
   | 'UNAVAILABLE'
@@ -62,6 +63,8 @@ export const ERROR_STATUS = {
   MODEL_INVALID: 422,
   /** A study whose compliance check finds mandatory requirements not met: `details.unmet` says what to fix. */
   PUBLICATION_BLOCKED: 422,
+  /** Registry entries of different categories or declared units asked to be compared (details say which differ). */
+  NOT_COMPARABLE: 400,
   RATE_LIMITED: 429,
   INVALID_CONFIG: 500,
   UNAVAILABLE: 503,

@@ -61,6 +61,8 @@ export {
   modelCalculationJob,
   monteCarloJob,
 } from './jobs/model-jobs.js';
+export { METHOD_CHOICES, SENSITIVITY, methodChoicesJob, sensitivityJob } from './jobs/model-analysis-jobs.js';
+export { modelJobHandlers } from './jobs/model-job-handlers.js';
 export { calculateStoredModel, CalculationRequest } from './routes/calculations.js';
 export { SigningSecret, KEY_SECRET_FILE } from './signing-secret.js';
 export { composeStatement, issuerId, type ComplianceCounts } from './statements/compose-statement.js';

@@ -7,7 +7,7 @@ import { CalculatorCache } from './calculator-cache.js';
 import { loadConfig } from './config.js';
 import { JobRunner } from './jobs/job-runner.js';
 import { JobUpdates } from './jobs/job-updates.js';
-import { MODEL_CALCULATION, MONTE_CARLO, modelCalculationJob, monteCarloJob } from './jobs/model-jobs.js';
+import { modelJobHandlers } from './jobs/model-job-handlers.js';
 import { seedDemo } from './seed-demo.js';
 import { listen } from './serve.js';
 
@@ -49,8 +49,7 @@ describe('model jobs: calculation and Monte Carlo in the background', () => {
     const updates = new JobUpdates();
     const cache = new CalculatorCache();
     runner = new JobRunner({ store, config, updates, pollMs: 50, heartbeatMs: 100, staleMs: 1000 });
-    runner.register(MODEL_CALCULATION, modelCalculationJob(cache));
-    runner.register(MONTE_CARLO, monteCarloJob(cache));
+    for (const [kind, handler] of Object.entries(modelJobHandlers(cache))) runner.register(kind, handler);
     await runner.start();
     server = await listen(createApp({ store, config, jobUpdates: updates, calculatorCache: cache }), {
       port: 0,

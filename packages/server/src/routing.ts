@@ -131,6 +131,8 @@ function checkResponse(responses: RouteConfig['responses']): MiddlewareHandler<A
     const res = c.res;
     if (!/^application\/([\w.-]+\+)?json/i.test(res.headers.get('content-type') ?? '')) return;
     if (res.status >= 400) return; // errors are built by the error handler, always in ErrorSchema's shape
+    // A download (an attachment, possibly streamed and large) is a file, checked where it is built, not buffered here.
+    if (/^attachment/i.test(res.headers.get('content-disposition') ?? '')) return;
     const declared = responses[String(res.status)] ?? responses.default;
     const content = declared && 'content' in declared ? declared.content : undefined;
     const media = content?.['application/json'];

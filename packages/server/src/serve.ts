@@ -8,7 +8,7 @@ import { uploadDirOf, type ServerConfig } from './config.js';
 import { JobRunner, type JobHandler } from './jobs/job-runner.js';
 import { JobUpdates } from './jobs/job-updates.js';
 import { CalculatorCache } from './calculator-cache.js';
-import { MODEL_CALCULATION, MONTE_CARLO, modelCalculationJob, monteCarloJob } from './jobs/model-jobs.js';
+import { modelJobHandlers } from './jobs/model-job-handlers.js';
 import { sweepUploads } from './jobs/upload-files.js';
 import type { AppEnv, ServerLogger } from './routing.js';
 
@@ -80,8 +80,9 @@ const SWEEP_UPLOADS_MS = 10 * 60_000;
 export interface StartServerOptions {
   logger?: ServerLogger;
   /**
-   * Job handlers by kind, besides the built-in 'database-import' (e.g. 'model-calculation', 'monte-carlo'); they
-   * run on this instance's JobRunner when `config.jobs.run`. More can be registered later on `server.jobs`.
+   * Job handlers by kind, besides the built-in ones ('database-import' and the model jobs: 'model-calculation',
+   * 'monte-carlo', 'sensitivity', 'method-choices'); they run on this instance's JobRunner when `config.jobs.run`.
+   * More can be registered later on `server.jobs`.
    */
   jobHandlers?: Readonly<Record<string, JobHandler>>;
 }
@@ -92,7 +93,7 @@ export interface StartServerOptions {
  * the jobs a crash left running as interrupted), and serves the app on `config.host:config.port` (0 = a free port).
  *
  * @example
- * const server = await startServer(loadConfig(), { jobHandlers: { 'monte-carlo': monteCarloJob } });
+ * const server = await startServer(loadConfig(), { jobHandlers: { 'report-export': reportExportJob } });
  * console.log(`listening on ${server.url}`);
  * process.on('SIGTERM', () => void server.close());
  */
@@ -115,8 +116,8 @@ export async function startServer(
     if (config.jobs.run) {
       const uploadDir = uploadDirOf(config);
       runner = new JobRunner({ store, config, logger, updates });
-      runner.register(MODEL_CALCULATION, modelCalculationJob(calculatorCache));
-      runner.register(MONTE_CARLO, monteCarloJob(calculatorCache));
+      for (const [kind, handler] of Object.entries(modelJobHandlers(calculatorCache)))
+        runner.register(kind, handler);
       for (const [kind, handler] of Object.entries(options.jobHandlers ?? {})) runner.register(kind, handler);
       await runner.start();
       const sweep = () =>

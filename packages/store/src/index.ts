@@ -88,6 +88,7 @@ export {
   publicJwk,
   signingKeys,
   type KeySecret,
+  type OwnSigningKey,
   type SigningKey,
 } from './repositories/signing-keys.js';
 export {
@@ -115,4 +116,21 @@ export {
   type StudyFinding,
   type StudyInput,
   type StudyParty,
+  type StudySubmission,
 } from './repositories/studies.js';
+export {
+  COUNT_CAP,
+  registry,
+  type CategoryStatistics,
+  type RegistryCategory,
+  type RegistryEntry,
+  type RegistryEntryInput,
+  type RegistryQuery,
+  type RegistrySearch,
+  type RegistryStatus,
+  type RegistrySummary,
+  type RegistryVerification,
+} from './repositories/registry.js';
+export { searchQuery, searchTokens } from './registry/search-tokens.js';
+export { seedSyntheticRegistry } from './registry/synthetic-registry.js';
+export { publicationEntry, type PublicationFacts } from './registry/publication-entry.js';

@@ -181,10 +181,14 @@ export interface SigningKeysTable {
   /** `v1.<iv>.<ciphertext>.<tag>` (base64url): the PKCS #8 private key under AES-256-GCM (see signing-keys.ts). */
   private_key: string;
   valid_from: Generated<Date>;
-  /** When the key was retired (rotated); null: the organisation's active key. */
+  /** When the key was retired (rotated or revoked); null: the organisation's active key. */
   valid_until: NullableTimestamp;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** When the organisation's owner revoked it (009-key-revocation): it verifies nothing from then on. */
+  revoked_at: NullableTimestamp;
+  revoked_by: string | null;
+  revocation_reason: string | null;
 }
 
 export type StudyState =
@@ -273,6 +277,38 @@ export interface StudyFindingsTable {
 }
 
 /** The whole schema, as Kysely sees it. */
+/** A published statement in the public registry (011-registry); `search` is written with array_to_tsvector. */
+export interface RegistryEntriesTable {
+  statement_id: string;
+  study_id: string;
+  organisation_id: string;
+  product_key: string;
+  product_name_en: string;
+  product_name_zh: string | null;
+  company_name: string;
+  company_slug: string;
+  category_scheme: string | null;
+  category_code: string | null;
+  region: string | null;
+  rule_set_id: string;
+  rule_set_version: string;
+  reference_year: number | null;
+  verification: 'self-declared' | 'third-party' | 'certified';
+  verifier_name: string | null;
+  total: number;
+  declared_unit_amount: number;
+  declared_unit: string;
+  boundary: 'cradle-to-gate' | 'cradle-to-grave' | 'gate-to-gate';
+  detail: Json<Record<string, unknown>>;
+  statement_jws: string;
+  status: Generated<'published' | 'superseded' | 'withdrawn'>;
+  superseded_by: string | null;
+  status_reason: string | null;
+  status_at: NullableTimestamp;
+  published_at: Timestamp;
+  search: ColumnType<string, string, string>;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -291,4 +327,5 @@ export interface Schema {
   signing_keys: SigningKeysTable;
   studies: StudiesTable;
   study_findings: StudyFindingsTable;
+  registry_entries: RegistryEntriesTable;
 }

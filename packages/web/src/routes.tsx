@@ -19,6 +19,11 @@ const ResultPage = lazy(() => import('./pages/results/result-page'));
 const ComparePage = lazy(() => import('./pages/results/compare-page'));
 const ProductPage = lazy(() => import('./pages/model-editor/product-page'));
 const ModelEditorPage = lazy(() => import('./pages/model-editor/model-editor-page'));
+const StudiesPage = lazy(() => import('./pages/studies/studies-page'));
+const NewStudyPage = lazy(() => import('./pages/studies/new-study-page'));
+const StudyPage = lazy(() => import('./pages/studies/study-page'));
+const StudyEditPage = lazy(() => import('./pages/studies/study-edit-page'));
+const SigningKeysPage = lazy(() => import('./pages/studies/signing-keys-page'));
 
 /**
  * The signed-in part of the app: sends a visitor who is not signed in to /sign-in (and back afterwards), and gives
@@ -59,6 +64,11 @@ export function AppRoutes() {
           <Route path="products/new" element={<ProductPage />} />
           <Route path="products/:productId" element={<ProductPage />} />
           <Route path="models/:modelId/edit" element={<ModelEditorPage />} />
+          <Route path="studies" element={<StudiesPage />} />
+          <Route path="studies/new" element={<NewStudyPage />} />
+          <Route path="studies/:studyId" element={<StudyPage />} />
+          <Route path="studies/:studyId/edit" element={<StudyEditPage />} />
+          <Route path="signing-keys" element={<SigningKeysPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -6,6 +6,7 @@ import type { Command } from './command.js';
 import { demo } from './demo.js';
 import { factors } from './factors.js';
 import { grid } from './grid.js';
+import { label } from './label.js';
 import { lci } from './lci.js';
 import { matrix } from './matrix.js';
 import { orgs } from './orgs.js';
@@ -32,4 +33,5 @@ export const commands: Record<string, Command | undefined> = {
   users,
   orgs,
   verify,
+  label,
 };

@@ -116,6 +116,31 @@ async function readKeys(path: string): Promise<Jwks> {
   throw new UsageError(`--keys ${path} is not a JSON Web Key Set ({ "keys": [...] }) or a JWK`);
 }
 
+/** The `kid` of a statement's JWS header (before it is verified: only to ask for its key's status). */
+function claimedKeyId(jws: string): string | undefined {
+  const decoded = decodeCompactJws(jws);
+  return 'problem' in decoded || typeof decoded.header.kid !== 'string' ? undefined : decoded.header.kid;
+}
+
+/**
+ * The issuer's public key of `kid` when the issuer says it is revoked (GET /v1/public/signing-keys/{kid}: the JWK
+ * with `revokedAt`); undefined when it is not, or the issuer does not know the key (404: the key set decides).
+ */
+async function revokedKey(origin: string, kid: string): Promise<Jwks['keys'][number] | undefined> {
+  const url = `${origin}/v1/public/signing-keys/${encodeURIComponent(kid)}`;
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { accept: 'application/json' } });
+  } catch (e) {
+    throw new CliError('FETCH_FAILED', `cannot fetch ${url}: ${(e as Error).message}`);
+  }
+  if (res.status === 404) return undefined;
+  if (!res.ok) throw new CliError('FETCH_FAILED', `${url} answered ${res.status}`);
+  const answer = (await res.json().catch(() => undefined)) as
+    { status?: unknown; jwk?: Jwks['keys'][number] } | undefined;
+  return answer?.status === 'revoked' && answer.jwk ? answer.jwk : undefined;
+}
+
 /** The issuer URL a statement names (before it is verified: only to find its keys). */
 function claimedIssuer(jws: string): string | undefined {
   const decoded = decodeCompactJws(jws);
@@ -169,7 +194,8 @@ function describe(statement: StatementPayload): string[] {
 /**
  * `cfp verify <file or URL> [--keys <jwks.json>] [--model <file>] [--result <file or URL>] [--format text|json]`:
  * checks a signed footprint statement — its Ed25519 signature with the issuer's published key (fetched from the
- * issuer's /.well-known/jwks.json, or `--keys` offline), its structure, and (online) its status — and with
+ * issuer's /.well-known/jwks.json, or `--keys` offline), that the key is not revoked (online: the issuer's key
+ * status; offline: a key with `revokedAt` in the file), its structure, and (online) its status — and with
  * `--model` or `--result` that the model or result is the one it was calculated from. Exit 0: valid; 1: invalid
  * (every reason printed); 2: usage, an unreadable file or an unreachable server.
  */
@@ -211,6 +237,10 @@ export const verify: Command = {
       const url = `${new URL(issuer).origin}${JWKS_PATH}`;
       keys = (await json(url)) as Jwks;
       notes.push(`keys from ${url}`);
+      // A revoked key is not in the key set: the issuer's key status says why the statement's key is missing.
+      const kid = claimedKeyId(read.jws);
+      const revoked = kid === undefined ? undefined : await revokedKey(new URL(issuer).origin, kid);
+      if (revoked) keys = { keys: [...keys.keys.filter((k) => k.kid !== revoked.kid), revoked] };
       if (isUrl(source) && new URL(source).origin !== new URL(issuer).origin)
         notes.push(
           `the statement was read from ${new URL(source).origin}, its issuer is at ${new URL(issuer).origin}`,
@@ -247,6 +277,10 @@ export const verify: Command = {
       );
     else if (status === undefined)
       notes.push('status not checked (offline): ask the issuer whether it is withdrawn');
+    if (offline && outcome.key && typeof outcome.key.revokedAt !== 'string')
+      notes.push(
+        `key revocation not checked (offline): ask the issuer whether key ${outcome.key.kid} is revoked (GET /v1/public/signing-keys/{kid})`,
+      );
     if (statement && typeof values.model === 'string') {
       const hash = statementInputsHash(statement, await readModel(values.model));
       if (hash === statement.credentialSubject.calculation.inputsHash)

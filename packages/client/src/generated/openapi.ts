@@ -804,7 +804,10 @@ export interface paths {
     };
     put?: never;
     post?: never;
-    /** Delete a product (editor) */
+    /**
+     * Delete a product (editor)
+     * @description With its models and their results. A product a study refers to is kept: 409 CONFLICT naming the studies (`details.studies`).
+     */
     delete: {
       parameters: {
         query?: never;
@@ -1286,7 +1289,10 @@ export interface paths {
       };
     };
     post?: never;
-    /** Delete a model and its stored results (editor) */
+    /**
+     * Delete a model and its stored results (editor)
+     * @description A model a study refers to (the study’s model, or the result it reports) is kept: 409 CONFLICT naming the studies (`details.studies`).
+     */
     delete: {
       parameters: {
         query?: never;
@@ -2037,8 +2043,8 @@ export interface paths {
         query?: {
           status?: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
           /** @description one kind of job (docs/server.md, Jobs) */
-          kind?: 'database-import' | 'model-calculation' | 'monte-carlo';
-          /** @description the jobs of one product model (calculations and Monte Carlo runs: their input's modelId) */
+          kind?: 'database-import' | 'model-calculation' | 'monte-carlo' | 'sensitivity' | 'method-choices';
+          /** @description the jobs of one product model (calculations, Monte Carlo, sensitivity and method-choices runs: their input's modelId) */
           modelId?: string;
           limit?: number;
         };
@@ -2297,7 +2303,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Calculate a model, or run Monte Carlo on it, as a background job (editor) */
+    /** Calculate a model, or run Monte Carlo, sensitivity or method choices on it, as a background job (editor) */
     post: {
       parameters: {
         query?: never;
@@ -2367,13 +2373,119 @@ export interface paths {
       };
       requestBody?: never;
       responses: {
-        /** @description The Monte Carlo job with its distribution */
+        /** @description The job with its Monte Carlo run */
         200: {
           headers: {
             [name: string]: unknown;
           };
           content: {
             'application/json': components['schemas']['MonteCarloJob'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/calculations/{resultId}/sensitivity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest one-at-a-time sensitivity run (tornado) of a result (viewer)
+     * @description The newest succeeded 'sensitivity' job whose inputs are the result's — the same model document, background version and options (its output names the `inputsHash` of the result) — whenever it ran, before or after the result was stored. None yet is 404 NOT_FOUND (`details.inputsHash`): run one with POST …/models/{id}/jobs `{ kind: 'sensitivity', …the result's request }` on the model version calculated.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description a calculation result id */
+          resultId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The job with its sensitivity run */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SensitivityJob'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/orgs/{orgId}/calculations/{resultId}/method-choices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The latest totals under the alternative method choices of a result (viewer)
+     * @description The newest succeeded 'method-choices' job whose inputs are the result's — the same model document, background version and options (its output names the `inputsHash` of the result) — whenever it ran, before or after the result was stored. None yet is 404 NOT_FOUND (`details.inputsHash`): run one with POST …/models/{id}/jobs `{ kind: 'method-choices', …the result's request }` on the model version calculated.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description a calculation result id */
+          resultId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The job with its method-choices run */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MethodChoicesJob'];
           };
         };
         /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
@@ -3476,6 +3588,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/orgs/{orgId}/studies/{id}/report': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The study report, HTML or PDF, English or Chinese (viewer; its verifier too)
+     * @description The ISO 14067 / GB/T 24067 CFP study report of the study as stored: goal and scope, units and reference flow, boundary and processes, cut-off, allocation, data sources and quality, electricity, scenarios, GWP set, results by stage and the separately reported items, sensitivity and uncertainty (the newest Monte Carlo, sensitivity and method-choices runs of its result, when there are any), limitations, the rule set with the compliance check (as published, once published), the verification statement, and the study’s record on the platform (state, history from the audit log). An attachment with `ETag`; `If-None-Match` with it answers 304. 404 while the study names no result.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the report's language: English or Simplified Chinese */
+          language?: 'en' | 'zh-CN';
+          /** @description self-contained HTML (no script, no external resource) or PDF (fonts embedded) */
+          format?: 'html' | 'pdf';
+        };
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description the study id */
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The report (Content-Disposition: attachment) */
+        200: {
+          headers: {
+            /** @description changes whenever the report would */
+            ETag: string;
+            'Content-Disposition': string;
+            [name: string]: unknown;
+          };
+          content: {
+            'text/html; charset=utf-8': string;
+            'application/pdf': string;
+          };
+        };
+        /** @description Not modified: the report is the one of the ETag sent in If-None-Match */
+        304: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/.well-known/jwks.json': {
     parameters: {
       query?: never;
@@ -3485,7 +3666,7 @@ export interface paths {
     };
     /**
      * The public keys of every organisation that signs statements (JWKS)
-     * @description RFC 7517 key set of Ed25519 keys (RFC 8037): `kid`, `alg: EdDSA`, `crv: Ed25519`, `x`; also `org` (the organisation), `validFrom` and, once rotated, `validUntil` — a retired key stays here, as it verifies what it signed.
+     * @description RFC 7517 key set of Ed25519 keys (RFC 8037): `kid`, `alg: EdDSA`, `crv: Ed25519`, `x`; also `org` (the organisation), `validFrom` and, once rotated, `validUntil` — a retired key stays here, as it verifies what it signed. A revoked key is left out, so that no verifier using this set accepts what it signed; its status is at /v1/public/signing-keys/{kid}.
      */
     get: {
       parameters: {
@@ -3503,6 +3684,57 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Jwks'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/signing-keys/{kid}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The status of one signing key: active, retired or revoked (no sign-in)
+     * @description Every key the platform ever published, by its id (the `kid` of a statement’s JWS): `revoked` with `revokedAt` when its organisation revoked it — a statement it signed is not valid, whatever its date. `cfp verify` asks here. An id that was never a key is 404.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description a signing key id (the `kid` of a JWS) */
+          kid: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The key and its status */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['PublicKeyStatus'];
           };
         };
         /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
@@ -3585,7 +3817,7 @@ export interface paths {
     };
     /**
      * An organisation that signs statements, with its public keys (no sign-in)
-     * @description The issuer a statement names. Only organisations that have signing keys are shown; others 404.
+     * @description The issuer a statement names, with the keys that verify its statements (`keys`, as in the key set) and the keys it revoked (`revoked`, each with `revokedAt`: what they signed is not valid). Only organisations that have signing keys are shown; others 404.
      */
     get: {
       parameters: {
@@ -3636,7 +3868,7 @@ export interface paths {
     };
     /**
      * The organisation’s signing keys (viewer)
-     * @description Made on its first publication; the active one first, then the retired ones (they stay published at /.well-known/jwks.json). The private keys never leave the server (encrypted at rest, docs/studies.md).
+     * @description Made on its first publication; the active one first, then the retired ones (they stay published at /.well-known/jwks.json) and the revoked ones (with when and why). The private keys never leave the server (encrypted at rest, docs/studies.md).
      */
     get: {
       parameters: {
@@ -3713,6 +3945,385 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/orgs/{orgId}/signing-keys/{kid}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke one of the organisation’s signing keys, with the reason (owner)
+     * @description For a key that may be compromised. Unlike a rotation, which retires a key that still verifies what it signed, a revoked key verifies nothing: it is left out of the key set, shown as revoked (with when) at /v1/public/signing-keys/{kid} and by the issuer, and `cfp verify` reports every statement it signed as not valid. The active key revoked signs no more: the next publication makes a new key. Revoked already: 409 CONFLICT. In the audit log with who and why.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          /** @description the organisation id */
+          orgId: string;
+          /** @description a signing key id (the `kid` of a JWS) */
+          kid: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['SigningKeyRevocation'];
+        };
+      };
+      responses: {
+        /** @description The key, revoked */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['SigningKey'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/registry/entries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search the public registry (no sign-in)
+     * @description Published footprints matching every word of `q` (Chinese or English; the last word may be the start of a word) and every filter, newest first. Search pages through the first 1000 matches (`totalIsLowerBound` when there are more): narrow it with filters, or take the download for everything. `status=all` includes superseded and withdrawn versions.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description words in Chinese or English (every word must match) */
+          q?: string;
+          /** @description a category code (e.g. a CPC code) */
+          category?: string;
+          /** @description the company's slug */
+          company?: string;
+          region?: string;
+          /** @description a rule set id, e.g. iso-14067-2018 */
+          ruleSet?: string;
+          /** @description the reference year */
+          year?: number;
+          verification?: 'self-declared' | 'third-party' | 'certified';
+          status?: 'published' | 'all';
+          limit?: number;
+          offset?: number | null;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of entries */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegistrySearch'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/registry/entries/{statementId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One registry entry, in JSON or CSV (no sign-in)
+     * @description The entry with its detail and signed statement (`format=json`), or one CSV row with a header (`format=csv`).
+     */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path: {
+          statementId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The entry */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegistryEntry'];
+            'text/csv': string;
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/registry/products/{productKey}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A product's footprint and its history (no sign-in)
+     * @description The current (published) version and every version newest first; superseded and withdrawn ones stay, marked as such.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          productKey: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The product */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegistryProduct'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/registry/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Compare footprints of one category and declared unit (no sign-in)
+     * @description Two to ten entries of the same category and declared unit, with cautions where the comparison needs care (different rule sets, boundaries, reference years, verification; versions no longer current). Entries of different categories or declared units are not comparable: 400 NOT_COMPARABLE says which differ.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description statement ids, comma-separated (2 to 10) */
+          ids: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The comparison */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegistryComparison'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/registry/statistics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The distribution of current footprints in one category and declared unit (no sign-in) */
+    get: {
+      parameters: {
+        query: {
+          /** @description the category scheme (e.g. CPC) */
+          scheme?: string;
+          code: string;
+          /** @description the declared unit, e.g. kWh */
+          unit: string;
+          amount?: number;
+          bins?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The statistics */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegistryCategoryStatistics'];
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/public/registry/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The whole registry as open data, in JSON or CSV (no sign-in)
+     * @description Every entry (published, superseded and withdrawn, with its status), streamed in statement-id order: a JSON array of RegistryEntry or CSV with a header row.
+     */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'json' | 'csv';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The registry */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RegistryEntry'][];
+            'text/csv': string;
+          };
+        };
+        /** @description An error: `code`, `message`, `details` (see the error table in docs/server.md) */
+        default: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3759,6 +4370,7 @@ export interface components {
         | 'CALCULATION_FAILED'
         | 'MODEL_INVALID'
         | 'PUBLICATION_BLOCKED'
+        | 'NOT_COMPARABLE'
         | 'RATE_LIMITED'
         | 'INVALID_CONFIG'
         | 'UNAVAILABLE'
@@ -5357,9 +5969,11 @@ export interface components {
       input: {
         [key: string]: unknown;
       };
-      /** @description what a succeeded job made: MonteCarloOutput of a 'monte-carlo' job; { resultId, reused, modelVersion } of a 'model-calculation'; e.g. { versionId, stats, issueCount } of an import */
+      /** @description what a succeeded job made: MonteCarloOutput of a 'monte-carlo' job, SensitivityOutput of a 'sensitivity' job, MethodChoicesOutput of a 'method-choices' job; { resultId, reused, modelVersion } of a 'model-calculation'; e.g. { versionId, stats, issueCount } of an import */
       output:
         | components['schemas']['MonteCarloOutput']
+        | components['schemas']['SensitivityOutput']
+        | components['schemas']['MethodChoicesOutput']
         | {
             [key: string]: unknown;
           }
@@ -5392,16 +6006,37 @@ export interface components {
       /** @description the model version it ran on */
       modelVersion: number;
       backgroundVersionId: string | null;
+      /** @description the inputs hash of a calculation of the same model version, background version and options: equal to the `inputsHash` of the result it describes (GET …/calculations/{resultId}/… finds it) */
+      inputsHash: string;
+      /** @description the stored result with that inputs hash when the run ended (null: none was stored yet) */
+      resultId: string | null;
       request: components['schemas']['CalculationRequest'] & {
         /** @default 1000 */
         iterations?: number;
         /** @description equal seeds give equal runs */
         seed: number;
+        /**
+         * @description also draw the background database's exchanges from their distributions, so that the linked datasets' footprints vary too (docs/uncertainty.md); false: they stay at their stated values
+         * @default false
+         */
+        backgroundUncertainty?: boolean;
+        /** @description worker threads of the background draws (with backgroundUncertainty): 1 … the server's available parallelism (a larger number is 400); default: half of it, at least 1 */
+        workers?: number;
+        /**
+         * @description the factors that turn lines' pedigree scores into uncertainty for this run, instead of the model document's dataQuality.pedigreeFactorSet: 'ecoinvent-v3' or 'ciroth-2016'
+         * @enum {string}
+         */
+        pedigreeFactorSet?: 'ecoinvent-v3' | 'ciroth-2016';
       };
-      /** @description the inputs hash of a calculation of the same model version, background version and options: equal to the `inputsHash` of the result this run describes (GET …/calculations/{resultId}/monte-carlo finds it) */
-      inputsHash: string;
-      /** @description the stored result with that inputs hash when the run ended (null: none was stored yet) */
-      resultId: string | null;
+      /** @description whether the background database's exchanges were drawn (false: the datasets' footprints stayed at their stated values, as without backgroundUncertainty or when the background has nothing to draw from) */
+      backgroundDrawn: boolean;
+      /** @description the worker threads of the background draws (null: the background was not drawn; absent in runs made before it was recorded) */
+      workers?: number | null;
+      /**
+       * @description the factors that turned lines' pedigree scores into uncertainty (absent in runs made before it was recorded: the model document's)
+       * @enum {string}
+       */
+      pedigreeFactorSet?: 'ecoinvent-v3' | 'ciroth-2016';
       iterations: number;
       seed: number;
       /** @enum {string} */
@@ -5493,6 +6128,90 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    SensitivityOutput: {
+      modelId: string;
+      /** @description the model version it ran on */
+      modelVersion: number;
+      backgroundVersionId: string | null;
+      /** @description the inputs hash of a calculation of the same model version, background version and options: equal to the `inputsHash` of the result it describes (GET …/calculations/{resultId}/… finds it) */
+      inputsHash: string;
+      /** @description the stored result with that inputs hash when the run ended (null: none was stored yet) */
+      resultId: string | null;
+      request: components['schemas']['CalculationRequest'] & {
+        /**
+         * @description low and high of a parameter without an uncertainty: its value −/+ this share (0.1: ±10 %); a parameter with one goes from its 5th to its 95th percentile
+         * @default 0.1
+         */
+        relativeChange?: number;
+      };
+      /** @enum {string} */
+      unit: 'kg CO2e';
+      /** @description kg CO2e per declared unit: the total as calculated */
+      base: number;
+      /** @description the scenario id; null: the base case */
+      scenario: string | null;
+      relativeChange: number;
+      parameters: ({
+        parameter: string;
+        /** @description JSON pointer of the parameter in the model document */
+        path: string;
+        unit?: string;
+        /** @description its value in the calculation (the scenario’s when it sets one) */
+        value: number;
+        low: number;
+        high: number;
+        /** @enum {string} */
+        basis: 'uncertainty-p5-p95' | 'relative-change';
+        totalLow: number | null;
+        totalHigh: number | null;
+        deltaLow: number | null;
+        deltaHigh: number | null;
+        /** @description |totalHigh − totalLow|: the bar of the tornado chart */
+        swing: number | null;
+        /** @description why a side could not be calculated (totals null) */
+        error?: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      notes: string[];
+    } & {
+      [key: string]: unknown;
+    };
+    MethodChoicesOutput: {
+      modelId: string;
+      /** @description the model version it ran on */
+      modelVersion: number;
+      backgroundVersionId: string | null;
+      /** @description the inputs hash of a calculation of the same model version, background version and options: equal to the `inputsHash` of the result it describes (GET …/calculations/{resultId}/… finds it) */
+      inputsHash: string;
+      /** @description the stored result with that inputs hash when the run ended (null: none was stored yet) */
+      resultId: string | null;
+      request: components['schemas']['CalculationRequest'];
+      /** @enum {string} */
+      unit: 'kg CO2e';
+      /** @description kg CO2e per declared unit: the total as calculated */
+      base: number;
+      scenario: string | null;
+      rows: ({
+        /** @enum {string} */
+        aspect: 'allocation' | 'electricity-accounting' | 'end-of-life' | 'biogenic-carbon';
+        /** @example market-based */
+        choice: string;
+        label: string;
+        /** @description the choice of the calculation itself */
+        base: boolean;
+        /** @description null: the model cannot express this choice (the notes say why) */
+        total: number | null;
+        /** @description total − base */
+        difference: number | null;
+        notes: string[];
+      } & {
+        [key: string]: unknown;
+      })[];
+      notes: string[];
+    } & {
+      [key: string]: unknown;
+    };
     JobError: {
       /** @example JOB_INTERRUPTED */
       code: string;
@@ -5503,7 +6222,7 @@ export interface components {
       /** @description whether the same input may succeed when retried (false for bad input) */
       retryable: boolean;
     } | null;
-    /** @description 'calculation': as POST …/calculations, in the background (output `{ resultId, reused }`); 'monte-carlo': a seeded Monte Carlo run (output: mean, sd, percentiles, histogram — docs/product-models.md) */
+    /** @description 'calculation': as POST …/calculations, in the background (output `{ resultId, reused }`); 'monte-carlo': a seeded Monte Carlo run (output MonteCarloOutput: mean, sd, percentiles, histogram, contribution to variance — docs/uncertainty.md); 'sensitivity': one parameter at a time (output SensitivityOutput: tornado data); 'method-choices': the total under each alternative method choice (output MethodChoicesOutput). Every analysis runs on the model as saved now with the calculation options given, and is linked to the result of the same inputs (GET …/calculations/{resultId}/monte-carlo, /sensitivity, /method-choices). */
     ModelJobRequest:
       | (components['schemas']['CalculationRequest'] & {
           /** @enum {string} */
@@ -5514,8 +6233,33 @@ export interface components {
           iterations?: number;
           /** @description equal seeds give equal runs */
           seed: number;
+          /**
+           * @description also draw the background database's exchanges from their distributions, so that the linked datasets' footprints vary too (docs/uncertainty.md); false: they stay at their stated values
+           * @default false
+           */
+          backgroundUncertainty?: boolean;
+          /** @description worker threads of the background draws (with backgroundUncertainty): 1 … the server's available parallelism (a larger number is 400); default: half of it, at least 1 */
+          workers?: number;
+          /**
+           * @description the factors that turn lines' pedigree scores into uncertainty for this run, instead of the model document's dataQuality.pedigreeFactorSet: 'ecoinvent-v3' or 'ciroth-2016'
+           * @enum {string}
+           */
+          pedigreeFactorSet?: 'ecoinvent-v3' | 'ciroth-2016';
           /** @enum {string} */
           kind: 'monte-carlo';
+        })
+      | (components['schemas']['CalculationRequest'] & {
+          /**
+           * @description low and high of a parameter without an uncertainty: its value −/+ this share (0.1: ±10 %); a parameter with one goes from its 5th to its 95th percentile
+           * @default 0.1
+           */
+          relativeChange?: number;
+          /** @enum {string} */
+          kind: 'sensitivity';
+        })
+      | (components['schemas']['CalculationRequest'] & {
+          /** @enum {string} */
+          kind: 'method-choices';
         });
     MonteCarloJob: components['schemas']['Job'] & {
       /** @enum {string} */
@@ -5523,6 +6267,20 @@ export interface components {
       /** @enum {string} */
       status?: 'succeeded';
       output?: components['schemas']['MonteCarloOutput'];
+    };
+    SensitivityJob: components['schemas']['Job'] & {
+      /** @enum {string} */
+      kind?: 'sensitivity';
+      /** @enum {string} */
+      status?: 'succeeded';
+      output?: components['schemas']['SensitivityOutput'];
+    };
+    MethodChoicesJob: components['schemas']['Job'] & {
+      /** @enum {string} */
+      kind?: 'method-choices';
+      /** @enum {string} */
+      status?: 'succeeded';
+      output?: components['schemas']['MethodChoicesOutput'];
     };
     Study: {
       id: string;
@@ -5689,7 +6447,7 @@ export interface components {
       resultId?: string | null;
     };
     /**
-     * @description what the study states beyond its model, for the compliance check: reference period, report date, data quality, uncertainty, sensitivity, choices (allocation, electricity, end of life, cut-off), report information and attestations (docs/studies.md)
+     * @description what the study states beyond its model, for the compliance check and the study report: reference period, report date, data quality, uncertainty, sensitivity, choices (allocation, electricity, end of life, cut-off), report information, goal and scope in words, and attestations (docs/studies.md)
      * @default {}
      */
     StudyDeclarations: {
@@ -5705,7 +6463,12 @@ export interface components {
         method: string;
         primaryDataShare?: number;
         ratings?: {
-          [key: string]: number;
+          technological?: number;
+          geographical?: number;
+          temporal?: number;
+          completeness?: number;
+          reliability?: number;
+          precision?: number;
         };
         coverage?: number;
       };
@@ -5727,15 +6490,27 @@ export interface components {
       };
       choices?: {
         allocation?: {
-          method: string;
+          /**
+           * @description how multi-output processes were handled ('none': no process needed allocation)
+           * @enum {string}
+           */
+          method: 'subdivision' | 'system-expansion' | 'physical' | 'economic' | 'other' | 'none';
           justification?: string;
         };
         electricity?: {
-          accounting: string;
+          /**
+           * @description the study’s electricity accounting (docs/electricity.md)
+           * @enum {string}
+           */
+          accounting: 'location-based' | 'market-based' | 'residual-mix' | 'eu-battery';
           statement?: string;
         };
         endOfLife?: {
-          approach: string;
+          /**
+           * @description the end-of-life modelling approach
+           * @enum {string}
+           */
+          approach: 'cut-off' | 'avoided-burden' | 'circular-footprint-formula' | 'other';
           statement?: string;
         };
         cutOff?: {
@@ -5761,12 +6536,71 @@ export interface components {
         productMassPerDeclaredUnit?: number;
         limitations?: string;
       };
+      goalAndScope?: components['schemas']['StudyGoalAndScope'];
       attestations?: {
         requirementId: string;
         statement: string;
         by?: string;
         reference?: string;
       }[];
+    };
+    /** @description the goal and scope of the study in words, for its report (ISO 14067 6.3) */
+    StudyGoalAndScope: {
+      goal?:
+        | string
+        | {
+            en?: string;
+            zh?: string;
+          };
+      intendedApplication?:
+        | string
+        | {
+            en?: string;
+            zh?: string;
+          };
+      reasons?:
+        | string
+        | {
+            en?: string;
+            zh?: string;
+          };
+      audience?:
+        | string
+        | {
+            en?: string;
+            zh?: string;
+          };
+      /** @description whether the results are meant for comparisons disclosed to the public */
+      comparisonsIntended?: boolean;
+      /** @description who the study is of or for */
+      commissioner?: string;
+      /** @description who carried it out (default: the organisation) */
+      practitioner?: string;
+      referenceFlow?:
+        | string
+        | {
+            en?: string;
+            zh?: string;
+          };
+      useScenario?:
+        | string
+        | {
+            en?: string;
+            zh?: string;
+          };
+      endOfLifeScenario?:
+        | string
+        | {
+            en?: string;
+            zh?: string;
+          };
+      limitations?: (
+        | string
+        | {
+            en?: string;
+            zh?: string;
+          }
+      )[];
     };
     StudyList: {
       studies: components['schemas']['Study'][];
@@ -6100,7 +6934,39 @@ export interface components {
        * @example 2025-01-31T08:00:00.000Z
        */
       validUntil?: string;
+      /**
+       * Format: date-time
+       * @description when its organisation revoked it: it verifies nothing any more (only in the answers of the key status and issuer routes; the key set leaves revoked keys out)
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      revokedAt?: string;
     };
+    PublicKeyStatus: {
+      kid: string;
+      organisationId: string;
+      status: components['schemas']['SigningKeyStatus'];
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      validFrom: string;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      validUntil: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      revokedAt: string | null;
+      jwk: components['schemas']['PublicJwk'] & unknown;
+    };
+    /**
+     * @description active: signs now; retired (rotated): signs no more, still verifies what it signed before; revoked: verifies nothing
+     * @enum {string}
+     */
+    SigningKeyStatus: 'active' | 'retired' | 'revoked';
     PublicStatement: {
       id: string;
       /** @enum {string} */
@@ -6129,6 +6995,16 @@ export interface components {
       supersedes: string | null;
       /** @description the statement that supersedes this one */
       supersededBy: string | null;
+      /** @description the key that signed it, as it stands now: a statement signed with a revoked key is not valid */
+      signingKey: {
+        kid: string;
+        status: components['schemas']['SigningKeyStatus'];
+        /**
+         * Format: date-time
+         * @example 2025-01-31T08:00:00.000Z
+         */
+        revokedAt: string | null;
+      };
       /** @enum {string} */
       mediaType: 'application/vc+jwt';
       /** @description the signed statement: a compact JWS (check it with `cfp verify`) */
@@ -6314,6 +7190,7 @@ export interface components {
       id: string;
       name: string;
       keys: components['schemas']['PublicJwk'][];
+      revoked: components['schemas']['PublicJwk'][];
     };
     SigningKeyList: {
       keys: components['schemas']['SigningKey'][];
@@ -6337,10 +7214,130 @@ export interface components {
        */
       validUntil: string | null;
       active: boolean;
+      status: components['schemas']['SigningKeyStatus'];
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      revokedAt: string | null;
+      /** @description why the owner revoked it (the organisation’s own; not published) */
+      revocationReason: string | null;
     };
     SigningKeyRotation: {
       key: components['schemas']['SigningKey'];
       retired: components['schemas']['SigningKey'] & (Record<string, never> | null);
+    };
+    SigningKeyRevocation: {
+      /** @description why (kept for the organisation and in its audit log; not published) */
+      reason: string;
+    };
+    RegistrySearch: {
+      entries: components['schemas']['RegistrySummary'][];
+      total: number;
+      /** @description more than 1000 match: narrow the search */
+      totalIsLowerBound: boolean;
+      /** @description the total is estimated from the share of the newest entries that match (a common search) */
+      totalIsEstimate: boolean;
+      limit: number;
+      offset: number;
+    };
+    RegistrySummary: {
+      statementId: string;
+      /** @description the product whose versions this is one of */
+      productKey: string;
+      product: {
+        nameEn: string;
+        nameZh: string | null;
+        category: {
+          scheme: string | null;
+          code: string;
+        } | null;
+      };
+      company: {
+        name: string;
+        slug: string;
+      };
+      region: string | null;
+      ruleSet: {
+        id: string;
+        version: string;
+      };
+      referenceYear: number | null;
+      verification: {
+        /** @enum {string} */
+        mode: 'self-declared' | 'third-party' | 'certified';
+        verifierName: string | null;
+      };
+      footprint: {
+        total: number;
+        /** @enum {string} */
+        unit: 'kg CO2e';
+        declaredUnit: {
+          amount: number;
+          unit: string;
+        };
+      };
+      /** @enum {string} */
+      boundary: 'cradle-to-gate' | 'cradle-to-grave' | 'gate-to-gate';
+      /** @enum {string} */
+      status: 'published' | 'superseded' | 'withdrawn';
+      supersededBy: string | null;
+      statusReason: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      statusAt: string | null;
+      /**
+       * Format: date-time
+       * @example 2025-01-31T08:00:00.000Z
+       */
+      publishedAt: string;
+    };
+    RegistryEntry: components['schemas']['RegistrySummary'] & {
+      /** @description what the product page shows beyond the summary: ISO 14067 split, stages, gases, data quality */
+      detail: {
+        [key: string]: unknown;
+      };
+      /** @description the signed statement (compact JWS): check it with `cfp verify` */
+      statementJws: string;
+    };
+    RegistryProduct: {
+      productKey: string;
+      current: components['schemas']['RegistryEntry'] & unknown;
+      /** @description every version, newest first */
+      versions: components['schemas']['RegistryEntry'][];
+    };
+    RegistryComparison: {
+      entries: components['schemas']['RegistryEntry'][];
+      /** @description what a reader must know before comparing (different rule sets, boundaries, years …) */
+      cautions: {
+        code: string;
+        message: string;
+        values: string[];
+      }[];
+    };
+    RegistryCategoryStatistics: {
+      category: {
+        scheme: string | null;
+        code: string;
+      };
+      declaredUnit: {
+        amount: number;
+        unit: string;
+      };
+      count: number;
+      min: number | null;
+      p25: number | null;
+      median: number | null;
+      p75: number | null;
+      max: number | null;
+      mean: number | null;
+      histogram: {
+        from: number;
+        to: number;
+        count: number;
+      }[];
     };
   };
   responses: never;

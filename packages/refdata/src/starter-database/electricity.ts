@@ -71,13 +71,27 @@ export function chinaLocationNames(): Record<string, string> {
   return names;
 }
 
+/**
+ * Where the values were transcribed from, as a reader of a dataset's description can follow it: the repository's
+ * own CSV is named by what it is (OpenCFP's table of the factors), not by its path inside the repository, which means
+ * nothing outside it; the chain behind it (the CPCD export, its commit, the press reports) stays as it is.
+ */
+function readerProvenance(transcribedFrom: string): string {
+  const text = transcribedFrom.replace(
+    /^shared\/reference\/factors\/china-electricity\.csv\b/,
+    "OpenCFP's table of China's published electricity factors",
+  );
+  if (/\bshared\//.test(text)) throw new Error(`a repository path in the provenance text: ${text}`);
+  return text;
+}
+
 function sourceOf(s: ChinaFactorSource): StarterSource {
   return {
     id: s.id,
     title: s.document,
     issuer: s.issuer,
     year: Number(s.publicationDate.slice(0, 4)),
-    version: `announcement dated ${s.publicationDate}; values transcribed from ${s.transcribedFrom}`,
+    version: `announcement dated ${s.publicationDate}; values transcribed from ${readerProvenance(s.transcribedFrom)}`,
     ...(s.url ? { url: s.url } : {}),
     licence: s.licence,
   };
@@ -96,7 +110,7 @@ const latest = (records: readonly ChinaElectricityFactor[]): ChinaElectricityFac
 function derivation(f: ChinaElectricityFactor): string {
   return (
     `${f.value} ${f.unit}: ${f.source.document}, ${f.source.publicationDate}; area ${f.region} ` +
-    `(${f.regionEnglish}), data year ${f.year}; chinaElectricityFactors record ${f.id} (shared CSV cell ` +
+    `(${f.regionEnglish}), data year ${f.year}; OpenCFP record ${f.id} (table entry ` +
     `${f.csvCell.kind} / ${f.csvCell.row} / ${f.csvCell.column}). Per kWh, as published.`
   );
 }

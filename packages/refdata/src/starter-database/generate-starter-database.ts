@@ -390,12 +390,15 @@ function exchange(
   };
 }
 
+/** A text as a sentence: its own full stop when it has one (a licence text often ends with one), else one added. */
+const sentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 function processDescription(d: StarterDataset, s: StarterSource, byId: Map<string, StarterDataset>): string {
   const lines = [
     d.description,
     '',
     `Source: ${s.issuer}, "${s.title}"${s.version ? `, ${s.version}` : ''} (${s.year})${s.url ? `, ${s.url}` : ''}.`,
-    `Licence: ${s.licence}.`,
+    `Licence: ${sentence(s.licence)}`,
     `Data year: ${d.year}. Geography: ${d.geography} (${locationName(d.geography)}).`,
     `System boundary: ${d.boundary}.`,
   ];
@@ -481,7 +484,7 @@ function sourceJson(s: StarterSource): Json {
     url: s.url,
     textReference:
       `${s.issuer}. ${s.title}.${s.version ? ` ${s.version}.` : ''} ${s.year}.` +
-      `${s.url ? ` ${s.url}.` : ''} Licence: ${s.licence}. Starter source id: ${s.id}.`,
+      `${s.url ? ` ${s.url}.` : ''} Licence: ${sentence(s.licence)} Starter source id: ${s.id}.`,
     year: s.year,
   };
 }

@@ -3,6 +3,7 @@ import { FINISHED_JOB_STATUSES, jobs, type Job } from '@opencfp/store';
 import { streamSSE } from 'hono/streaming';
 import { SIGNED_IN } from '../authenticate.js';
 import type { JobProgress, JobUpdates } from '../jobs/job-updates.js';
+import { MethodChoicesOutput, SensitivityOutput } from '../jobs/model-analysis-jobs.js';
 import { MonteCarloOutput } from '../jobs/model-jobs.js';
 import { actorId, orgAccess, principalOf } from '../org-access.js';
 import { createRouter, defineRoute, type AppEnv } from '../routing.js';
@@ -39,11 +40,12 @@ export const JobSchema = z
     message: z.string().nullable().openapi({ example: 'writing processes' }),
     input: z.record(z.string(), z.unknown()),
     output: z
-      .union([MonteCarloOutput, z.record(z.string(), z.unknown())])
+      .union([MonteCarloOutput, SensitivityOutput, MethodChoicesOutput, z.record(z.string(), z.unknown())])
       .nullable()
       .openapi({
         description:
-          "what a succeeded job made: MonteCarloOutput of a 'monte-carlo' job; { resultId, reused, modelVersion } " +
+          "what a succeeded job made: MonteCarloOutput of a 'monte-carlo' job, SensitivityOutput of a " +
+          "'sensitivity' job, MethodChoicesOutput of a 'method-choices' job; { resultId, reused, modelVersion } " +
           "of a 'model-calculation'; e.g. { versionId, stats, issueCount } of an import",
       }),
     error: JobErrorSchema.nullable(),
@@ -70,11 +72,12 @@ const JobParams = OrgParams.extend({
 const ListQuery = z.object({
   status: z.enum(JOB_STATUSES).optional(),
   kind: z
-    .enum(['database-import', 'model-calculation', 'monte-carlo'])
+    .enum(['database-import', 'model-calculation', 'monte-carlo', 'sensitivity', 'method-choices'])
     .optional()
     .openapi({ example: 'database-import', description: 'one kind of job (docs/server.md, Jobs)' }),
   modelId: z.string().min(1).max(100).optional().openapi({
-    description: "the jobs of one product model (calculations and Monte Carlo runs: their input's modelId)",
+    description:
+      "the jobs of one product model (calculations, Monte Carlo, sensitivity and method-choices runs: their input's modelId)",
   }),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -17,6 +17,7 @@ import { actorId, orgAccess, principalOf } from '../org-access.js';
 import { createRouter, defineRoute, type AppEnv } from '../routing.js';
 import { Instant, OrgParams } from './schemas.js';
 import { ETAG_HEADER, IfMatch, etag, expectedVersion } from './versions.js';
+import { unlessStudied } from './study-references.js';
 
 /** The largest model document, in bytes of its JSON text (whatever the server's bodyLimit). */
 export const MODEL_MAX_BYTES = 1024 * 1024;
@@ -354,6 +355,9 @@ export function modelsRouter(): OpenAPIHono<AppEnv> {
       path: '/orgs/{orgId}/models/{id}',
       tags: ['models'],
       summary: 'Delete a model and its stored results (editor)',
+      description:
+        'A model a study refers to (the study’s model, or the result it reports) is kept: 409 CONFLICT naming the ' +
+        'studies (`details.studies`).',
       security: SIGNED_IN,
       middleware: [orgAccess('editor')],
       request: { params: ModelParams },
@@ -361,11 +365,9 @@ export function modelsRouter(): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const principal = principalOf(c);
-      await productModels.delete(
-        c.var.store,
-        principal.organisationId,
-        c.req.valid('param').id,
-        modelAuthor(principal),
+      const { id } = c.req.valid('param');
+      await unlessStudied(c.var.store, principal.organisationId, { modelId: id }, () =>
+        productModels.delete(c.var.store, principal.organisationId, id, modelAuthor(principal)),
       );
       return c.body(null, 204);
     },

@@ -5,6 +5,7 @@ import { actorId, orgAccess, principalOf } from '../org-access.js';
 import { createRouter, defineRoute, type AppEnv } from '../routing.js';
 import { Instant, OrgParams } from './schemas.js';
 import { ETAG_HEADER, IfMatch, etag, expectedVersion } from './versions.js';
+import { unlessStudied } from './study-references.js';
 
 const CATEGORY_SCHEMES = ['CPC', 'HS', 'UNSPSC', 'GB/T 4754', 'other'] as const;
 
@@ -215,6 +216,9 @@ export function productsRouter(): OpenAPIHono<AppEnv> {
       path: '/orgs/{orgId}/products/{id}',
       tags: ['products'],
       summary: 'Delete a product (editor)',
+      description:
+        'With its models and their results. A product a study refers to is kept: 409 CONFLICT naming the studies ' +
+        '(`details.studies`).',
       security: SIGNED_IN,
       middleware: [orgAccess('editor')],
       request: { params: ProductParams },
@@ -222,11 +226,9 @@ export function productsRouter(): OpenAPIHono<AppEnv> {
     }),
     async (c) => {
       const principal = principalOf(c);
-      await products.remove(
-        c.var.store,
-        principal.organisationId,
-        c.req.valid('param').id,
-        actorId(principal),
+      const { id } = c.req.valid('param');
+      await unlessStudied(c.var.store, principal.organisationId, { productId: id }, () =>
+        products.remove(c.var.store, principal.organisationId, id, actorId(principal)),
       );
       return c.body(null, 204);
     },

@@ -1,6 +1,13 @@
 // zod schemas of the study routes (studies.ts, study-findings.ts, study-views.ts) and their JSON forms.
 import { z } from '@hono/zod-openapi';
-import { ruleSets } from '@opencfp/refdata';
+import {
+  ACCOUNTING_RULES,
+  ALLOCATION_METHODS,
+  DQR_INDICATORS,
+  END_OF_LIFE_APPROACHES,
+  ruleSets,
+  type AccountingChoice,
+} from '@opencfp/refdata';
 import {
   STUDY_STATES,
   STUDY_TRANSITIONS,
@@ -38,6 +45,42 @@ const DeclaredUnit = z
 const Day = z.iso.date();
 const Share = z.number().min(0).max(1);
 
+/** A text the study states for its report: one string, or English and Chinese (the report takes its language's). */
+const ReportText = (max: number) =>
+  z.union([
+    Text(max),
+    z
+      .strictObject({ en: Text(max).optional(), zh: Text(max).optional() })
+      .refine((t) => t.en !== undefined || t.zh !== undefined, { message: 'give en, zh or both' }),
+  ]);
+
+/**
+ * What ISO 14067 (6.3) asks a study report to state in words that neither the model nor the other declarations
+ * hold: the goal, intended application, reasons and audience, whether comparisons are intended, the reference flow
+ * and the use and end-of-life scenarios, and limitations. The study report shows what is missing as not stated.
+ */
+const GoalAndScope = z
+  .strictObject({
+    goal: ReportText(5000).optional(),
+    intendedApplication: ReportText(5000).optional(),
+    reasons: ReportText(5000).optional(),
+    audience: ReportText(2000).optional(),
+    comparisonsIntended: z.boolean().optional().openapi({
+      description: 'whether the results are meant for comparisons disclosed to the public',
+    }),
+    commissioner: Text(300).optional().openapi({ description: 'who the study is of or for' }),
+    practitioner: Text(300)
+      .optional()
+      .openapi({ description: 'who carried it out (default: the organisation)' }),
+    referenceFlow: ReportText(2000).optional(),
+    useScenario: ReportText(10000).optional(),
+    endOfLifeScenario: ReportText(10000).optional(),
+    limitations: z.array(ReportText(5000)).max(100).optional(),
+  })
+  .openapi('StudyGoalAndScope', {
+    description: 'the goal and scope of the study in words, for its report (ISO 14067 6.3)',
+  });
+
 /**
  * What a study states beyond its model, for the compliance check (packages/study's Study): the reference period,
  * the report date, data quality, uncertainty and sensitivity summaries, declared choices, report information and
@@ -51,7 +94,7 @@ export const StudyDeclarations = z
       .strictObject({
         method: Text(100),
         primaryDataShare: Share.optional(),
-        ratings: z.record(z.string().max(50), z.number()).optional(),
+        ratings: z.partialRecord(z.enum(DQR_INDICATORS), z.number()).optional(),
         coverage: Share.optional(),
       })
       .optional(),
@@ -72,9 +115,30 @@ export const StudyDeclarations = z
       .optional(),
     choices: z
       .strictObject({
-        allocation: z.strictObject({ method: Text(50), justification: Text(5000).optional() }).optional(),
-        electricity: z.strictObject({ accounting: Text(50), statement: Text(5000).optional() }).optional(),
-        endOfLife: z.strictObject({ approach: Text(50), statement: Text(5000).optional() }).optional(),
+        allocation: z
+          .strictObject({
+            method: z.enum([...ALLOCATION_METHODS, 'none']).openapi({
+              description: "how multi-output processes were handled ('none': no process needed allocation)",
+            }),
+            justification: Text(5000).optional(),
+          })
+          .optional(),
+        electricity: z
+          .strictObject({
+            accounting: z
+              .enum(Object.keys(ACCOUNTING_RULES) as [AccountingChoice, ...AccountingChoice[]])
+              .openapi({ description: 'the study’s electricity accounting (docs/electricity.md)' }),
+            statement: Text(5000).optional(),
+          })
+          .optional(),
+        endOfLife: z
+          .strictObject({
+            approach: z
+              .enum(END_OF_LIFE_APPROACHES)
+              .openapi({ description: 'the end-of-life modelling approach' }),
+            statement: Text(5000).optional(),
+          })
+          .optional(),
         cutOff: z
           .strictObject({
             criteria: Text(5000),
@@ -105,6 +169,7 @@ export const StudyDeclarations = z
         limitations: Text(10000).optional(),
       })
       .optional(),
+    goalAndScope: GoalAndScope.optional(),
     attestations: z
       .array(
         z.strictObject({
@@ -119,7 +184,7 @@ export const StudyDeclarations = z
   })
   .openapi('StudyDeclarations', {
     description:
-      'what the study states beyond its model, for the compliance check: reference period, report date, data quality, uncertainty, sensitivity, choices (allocation, electricity, end of life, cut-off), report information and attestations (docs/studies.md)',
+      'what the study states beyond its model, for the compliance check and the study report: reference period, report date, data quality, uncertainty, sensitivity, choices (allocation, electricity, end of life, cut-off), report information, goal and scope in words, and attestations (docs/studies.md)',
   });
 
 const studyFields = {

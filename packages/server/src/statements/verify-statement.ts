@@ -26,9 +26,10 @@ export const KEY_VALIDITY_SKEW_MS = 5 * 60_000;
 
 /**
  * Verifies a signed statement (a compact JWS, application/vc+jwt) against a key set: the header (alg EdDSA — never
- * `none` or anything else —, typ vc+jwt, a kid found in the set), the Ed25519 signature over exactly the header
- * and payload sent, the payload's structure (StatementPayload), that the key is the issuing organisation's, and
- * that the statement is dated within the key's validity (a retired key still verifies what it signed before).
+ * `none` or anything else —, typ vc+jwt, a kid found in the set), that the key is not revoked (a key with
+ * `revokedAt`, as the key status route answers it), the Ed25519 signature over exactly the header and payload
+ * sent, the payload's structure (StatementPayload), that the key is the issuing organisation's, and that the
+ * statement is dated within the key's validity (a retired key still verifies what it signed before).
  *
  * @example
  * const outcome = verifyStatement(jws, await (await fetch(`${origin}/.well-known/jwks.json`)).json());
@@ -58,6 +59,12 @@ export function verifyStatement(jws: string, jwks: Jwks): StatementVerification 
     problems.push(`the key '${header.kid}' is not among the issuer's published keys`);
     return outcome;
   }
+  // Whoever holds a revoked (possibly compromised) key can sign with it and date the statement as they like, so a
+  // revoked key verifies nothing, whatever the statement's date.
+  if (typeof key.revokedAt === 'string')
+    problems.push(
+      `the key '${key.kid}' that signed it was revoked by its organisation on ${key.revokedAt}: nothing signed with a revoked key can be trusted, whatever date it states (ask the issuer for a statement signed with a valid key)`,
+    );
   if (!verifyEd25519(decoded.signingInput, decoded.signature, key)) {
     problems.push(
       `the signature does not match: the statement was changed after it was signed, or not signed with key '${header.kid}'`,

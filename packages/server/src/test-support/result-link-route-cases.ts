@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { ProductModelDocumentInput } from '@opencfp/model';
@@ -16,17 +16,13 @@ import {
   createOrganisation,
   createUser,
   importBackgroundDatabase,
-  jobs,
   setMembership,
   signIn,
   type Store,
 } from '@opencfp/store';
-import { CalculatorCache } from '../calculator-cache.js';
-import { JobRunner } from '../jobs/job-runner.js';
-import { MODEL_CALCULATION, MONTE_CARLO, modelCalculationJob, monteCarloJob } from '../jobs/model-jobs.js';
-import type { ServerLogger } from '../routing.js';
 import { LOOP_INTENSITIES, writeLoopBackground } from './loop-background.js';
 import type { OpenHarness, RouteHarness } from './route-harness.js';
+import { runModelJobs } from './run-model-jobs.js';
 
 const PASSWORD = 'correct horse battery';
 const { power: M_POWER, steel: M_STEEL, transport: M_TRANSPORT } = LOOP_INTENSITIES;
@@ -136,6 +132,22 @@ interface MonteCarloOutput {
   request: Body;
   inputsHash: string;
   resultId: string | null;
+  backgroundDrawn: boolean;
+  workers: number | null;
+  pedigreeFactorSet: string;
+  sampled: { parameters: string[]; lines: string[]; backgroundExchanges: number };
+  contributions?: {
+    method: string;
+    significant: number;
+    inputs: {
+      kind: string;
+      name: string;
+      exchange?: { processId: string; flowId: string };
+      correlation: number | null;
+      share: number | null;
+    }[];
+  };
+  background?: { datasets: number };
   iterations: number;
   seed: number;
   deterministic: number;
@@ -223,26 +235,11 @@ export function resultLinkRouteCases(name: string, openHarness: OpenHarness) {
      * servers run no jobs), then answers the jobs as the API shows them.
      */
     async function runJobs(...queued: Job[]): Promise<Job[]> {
-      await harness.withStore(async (store: Store) => {
-        const problems: string[] = [];
-        const logger: ServerLogger = { error: (m) => problems.push(m), warn: (m) => problems.push(m) };
-        const cache = new CalculatorCache();
-        const runner = new JobRunner({ store, logger, pollMs: 20, heartbeatMs: 200, staleMs: 60_000 });
-        runner.register(MODEL_CALCULATION, modelCalculationJob(cache));
-        runner.register(MONTE_CARLO, monteCarloJob(cache));
-        await runner.start();
-        try {
-          for (const job of queued)
-            for (;;) {
-              const state = await jobs.get(store, orgA, job.id);
-              if (['succeeded', 'failed', 'cancelled'].includes(state.status)) break;
-              await new Promise((resolve) => setTimeout(resolve, 20));
-            }
-        } finally {
-          await runner.close();
-        }
-        assert.deepEqual(problems, [], 'the job runner logged nothing');
-      });
+      await runModelJobs(
+        harness,
+        orgA,
+        queued.map((j) => j.id),
+      );
       const done: Job[] = [];
       for (const job of queued) {
         const read = (await ok('GET', `/v1/orgs/${orgA}/jobs/${job.id}`)) as unknown as Job;
@@ -458,7 +455,20 @@ export function resultLinkRouteCases(name: string, openHarness: OpenHarness) {
         stageScheme: 'iso-14067',
         iterations: 40,
         seed: 3,
+        backgroundUncertainty: false,
       });
+      // The background was not drawn (not asked for), and the output says so.
+      assert.deepEqual(
+        [
+          output.backgroundDrawn,
+          output.workers,
+          output.pedigreeFactorSet,
+          output.sampled.backgroundExchanges,
+        ],
+        [false, null, 'ecoinvent-v3', 0],
+      );
+      assert.equal(output.contributions?.method, 'squared-spearman', 'the contribution to variance is there');
+      assert.deepEqual(output.contributions?.inputs, [], 'nothing varies, so nothing contributes');
       // No amount of the frame has an uncertainty: every iteration is the calculated total.
       for (const value of [output.deterministic, output.mean, output.min, output.max, output.percentiles.p50])
         close(value, TOTAL, 'a statistic of a run without uncertainty');
@@ -508,6 +518,196 @@ export function resultLinkRouteCases(name: string, openHarness: OpenHarness) {
       const found = await monteCarloOf(later.id);
       assert.equal(found.status, 200);
       assert.equal((found.body as unknown as Job).id, early.id);
+    });
+
+    it("Monte Carlo drawing the background's exchanges: the power plant's CO2 moves the total and drives its variance; workers bounded; the pedigree factor set recorded", async () => {
+      const base = await result(results.base);
+      const [run] = await runJobs(
+        await queue(models.frame, {
+          kind: 'monte-carlo',
+          iterations: 200,
+          seed: 11,
+          backgroundUncertainty: true,
+          workers: 1,
+          pedigreeFactorSet: 'ciroth-2016',
+        }),
+      );
+      const output = run.output as unknown as MonteCarloOutput;
+      assert.deepEqual(
+        [
+          output.backgroundDrawn,
+          output.workers,
+          output.pedigreeFactorSet,
+          output.inputsHash,
+          output.resultId,
+        ],
+        [true, 1, 'ciroth-2016', base.inputsHash, results.base],
+        'drawn, on one worker, and still the run of the base result',
+      );
+      // The loop database has one distribution: the power plant's CO2, lognormal with σg 1.1.
+      assert.equal(output.sampled.backgroundExchanges, 1);
+      assert.equal(output.background?.datasets, 3, 'steel, transport and power are linked');
+      close(output.deterministic, TOTAL, 'deterministic');
+      assert.ok(output.sd > 0, `the total varies: sd ${output.sd}`);
+      assert.ok(output.min < TOTAL && output.max > TOTAL, `${output.min} … ${output.max} around ${TOTAL}`);
+      const inputs = output.contributions?.inputs ?? [];
+      assert.equal(inputs.length, 1, JSON.stringify(inputs));
+      assert.deepEqual(
+        [inputs[0].kind, inputs[0].exchange?.processId, inputs[0].exchange?.flowId, inputs[0].share],
+        ['background-exchange', 'p-power', 'f-co2', 1],
+      );
+      assert.ok((inputs[0].correlation ?? 0) > 0.99, `rank correlation ${String(inputs[0].correlation)}`);
+      assert.equal(((await monteCarloOf(results.base)).body as unknown as Job).id, run.id, 'the newest run');
+      // The same seed draws the same background again.
+      const [again] = await runJobs(
+        await queue(models.frame, {
+          kind: 'monte-carlo',
+          iterations: 200,
+          seed: 11,
+          backgroundUncertainty: true,
+        }),
+      );
+      const repeated = again.output as unknown as MonteCarloOutput;
+      assert.deepEqual([repeated.mean, repeated.sd], [output.mean, output.sd]);
+      assert.ok(typeof repeated.workers === 'number' && repeated.workers >= 1, 'a default number of workers');
+      // Bad options: 400 per field, nothing queued.
+      const before = (await ok('GET', `/v1/orgs/${orgA}/jobs?modelId=${models.frame}`)).jobs as Job[];
+      for (const [field, value, pattern] of [
+        ['workers', 0, /workers/],
+        ['workers', 1000, /workers/],
+        ['workers', availableParallelism() + 1, /at most \d+ worker threads on this server/],
+        ['workers', 1.5, /workers/],
+        ['pedigreeFactorSet', 'ecoinvent-v2', /pedigreeFactorSet/],
+        ['backgroundUncertainty', 'yes', /backgroundUncertainty/],
+      ] as const) {
+        const refused = await call('POST', `/v1/orgs/${orgA}/models/${models.frame}/jobs`, tokens.ownerA, {
+          kind: 'monte-carlo',
+          seed: 1,
+          [field]: value,
+        });
+        assert.equal(refused.status, 400, `${field} ${String(value)}: ${JSON.stringify(refused.body)}`);
+        assert.equal(refused.body.code, 'VALIDATION_FAILED');
+        assert.match(String(refused.body.message), pattern);
+      }
+      const after = (await ok('GET', `/v1/orgs/${orgA}/jobs?modelId=${models.frame}`)).jobs as Job[];
+      assert.equal(after.length, before.length, 'nothing was queued');
+    });
+
+    it('one parameter at a time and the method choices: worked out by hand, linked to their results like Monte Carlo runs', async () => {
+      const sensitivityOf = (resultId: string, token = tokens.viewerA, org = orgA) =>
+        call('GET', `/v1/orgs/${org}/calculations/${resultId}/sensitivity`, token);
+      const choicesOf = (resultId: string, token = tokens.viewerA, org = orgA) =>
+        call('GET', `/v1/orgs/${org}/calculations/${resultId}/method-choices`, token);
+      const base = await result(results.base);
+      for (const none of [await sensitivityOf(results.base), await choicesOf(results.base)]) {
+        assert.equal(none.status, 404);
+        assert.deepEqual(none.body.details, {
+          resultId: results.base,
+          modelId: models.frame,
+          inputsHash: base.inputsHash,
+        });
+      }
+      const [tornado, choices, lightTornado] = await runJobs(
+        await queue(models.frame, { kind: 'sensitivity' }),
+        await queue(models.frame, { kind: 'method-choices' }),
+        await queue(models.frame, { kind: 'sensitivity', scenarioId: 'light', relativeChange: 0.25 }),
+      );
+      // steel_mass (2 kg, no uncertainty) ±10 %: the total moves by 0.2 kg of steel at 25/9 kg CO2e/kg each way.
+      const t = tornado.output as {
+        inputsHash: string;
+        resultId: string;
+        base: number;
+        relativeChange: number;
+        parameters: Record<string, unknown>[];
+      };
+      assert.deepEqual([t.inputsHash, t.resultId, t.relativeChange], [base.inputsHash, results.base, 0.1]);
+      close(t.base, TOTAL, 'base');
+      assert.equal(t.parameters.length, 1);
+      const row = t.parameters[0];
+      assert.deepEqual(
+        [row.parameter, row.path, row.unit, row.value, row.basis],
+        ['steel_mass', '/parameters/0', 'kg', 2, 'relative-change'],
+      );
+      close(row.low, 1.8, 'low');
+      close(row.high, 2.2, 'high');
+      close(row.totalLow, TOTAL - 0.2 * M_STEEL, 'totalLow');
+      close(row.totalHigh, TOTAL + 0.2 * M_STEEL, 'totalHigh');
+      close(row.swing, 0.4 * M_STEEL, 'swing');
+      // In the light scenario (1.5 kg) at ±25 %: 0.375 kg each way.
+      const light = lightTornado.output as { resultId: string; parameters: Record<string, unknown>[] };
+      assert.equal(light.resultId, results.light);
+      close(light.parameters[0].value, 1.5, 'the scenario value');
+      close(light.parameters[0].totalLow, LIGHT - 0.375 * M_STEEL, 'light totalLow');
+      close(light.parameters[0].totalHigh, LIGHT + 0.375 * M_STEEL, 'light totalHigh');
+      assert.equal(((await sensitivityOf(results.base)).body as unknown as Job).id, tornado.id);
+      assert.equal(((await sensitivityOf(results.light)).body as unknown as Job).id, lightTornado.id);
+      assert.equal((await sensitivityOf(results.plain)).status, 404, 'no run of the plain scenario');
+      // Method choices: the loop database has no co-products, the frame no electricity input, no end-of-life
+      // credit and no biogenic carbon, so every choice that applies gives the base total.
+      const m = choices.output as {
+        inputsHash: string;
+        resultId: string;
+        base: number;
+        rows: { aspect: string; choice: string; base: boolean; total: number | null; notes: string[] }[];
+      };
+      assert.deepEqual([m.inputsHash, m.resultId], [base.inputsHash, results.base]);
+      close(m.base, TOTAL, 'method choices base');
+      const byAspect = (aspect: string) => m.rows.filter((r) => r.aspect === aspect);
+      assert.deepEqual(
+        byAspect('allocation').map((r) => [r.choice, r.base]),
+        [
+          ['as-defined', true],
+          ['physical', false],
+          ['economic', false],
+          ['causal', false],
+          ['none', false],
+        ],
+      );
+      for (const r of [...byAspect('allocation'), ...byAspect('biogenic-carbon')])
+        close(r.total, TOTAL, `${r.aspect} ${r.choice}`);
+      assert.deepEqual(
+        byAspect('electricity-accounting').map((r) => [r.choice, r.total]),
+        [
+          ['location-based', null],
+          ['market-based', null],
+          ['residual-mix', null],
+          ['eu-battery', null],
+        ],
+      );
+      assert.match(byAspect('electricity-accounting')[0].notes[0], /no electricity input/);
+      assert.deepEqual(
+        byAspect('end-of-life').map((r) => [r.choice, r.total === null ? null : Number(r.total.toFixed(9))]),
+        [
+          ['as-modelled', Number(TOTAL.toFixed(9))],
+          ['cut-off', Number(TOTAL.toFixed(9))],
+          ['pef-cff', null],
+        ],
+      );
+      const latest = await choicesOf(results.base);
+      assert.equal(latest.status, 200, JSON.stringify(latest.body));
+      assert.deepEqual(latest.body, choices, 'the job as GET …/jobs/{jobId} answers it');
+      // A request the schema refuses is 400, per field.
+      for (const body of [
+        { kind: 'sensitivity', relativeChange: 0 },
+        { kind: 'sensitivity', relativeChange: 1 },
+        { kind: 'method-choices', allocation: 'physical' },
+        { kind: 'method-choices', method: 'no-such-gwp' },
+      ]) {
+        const refused = await call(
+          'POST',
+          `/v1/orgs/${orgA}/models/${models.frame}/jobs`,
+          tokens.ownerA,
+          body,
+        );
+        assert.equal(refused.status, 400, JSON.stringify(body));
+        assert.equal(refused.body.code, 'VALIDATION_FAILED');
+      }
+      // Another organisation's result is 404 for these too; without a token 401.
+      for (const read of [sensitivityOf, choicesOf]) {
+        assert.equal((await read(results.base, tokens.clientB, orgB)).status, 404);
+        assert.equal((await read(results.base, tokens.ownerB)).status, 404);
+        assert.equal((await read(results.base, '')).status, 401);
+      }
     });
 
     it('a changed model: old results keep their names and runs; runs of the new version are the new results’', async () => {

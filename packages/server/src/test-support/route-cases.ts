@@ -11,6 +11,7 @@ import {
   importBackgroundDatabase,
   jobs,
   signIn,
+  signingKeys,
   type DatabaseVersion,
   type Store,
   type User,
@@ -1368,6 +1369,10 @@ export function routeCases(name: string, openHarness: OpenHarness) {
           { userId: people.editorA.id, actorId: people.editorA.id },
         ),
       );
+      // A's signing key (made with a secret of the test's own: only its id and its revocation matter here)
+      const key = await withStore((store) =>
+        signingKeys.rotate(store, orgA, 'a key secret of the tenant isolation walk', people.ownerA.id),
+      );
       // a path parameter's value, by name or by the collection before it (`products/{id}`, `models/{id}`)
       const ids: Record<string, string> = {
         orgId: orgA,
@@ -1377,6 +1382,7 @@ export function routeCases(name: string, openHarness: OpenHarness) {
         'models/id': String(model.body.id),
         'studies/id': String(study.body.id),
         findingId: 'no-such-finding',
+        'signing-keys/kid': key.key.id,
         'databases/versionId': versions.ownA.id,
         processId: 'p-frame',
         tokenId: String(token.body.id),
@@ -1458,6 +1464,11 @@ export function routeCases(name: string, openHarness: OpenHarness) {
         token: String(token.body.secret),
       });
       assert.deepEqual([keptModel.body.model, keptModel.body.version], [aModel('secret'), 1]);
+      assert.deepEqual(
+        (await withStore((store) => signingKeys.list(store, orgA))).map((k) => [k.id, k.revokedAt]),
+        [[key.key.id, null]],
+        'the key is not revoked',
+      );
       const members = await withStore((store) =>
         store.db.selectFrom('memberships').where('organisation_id', '=', orgA).select('user_id').execute(),
       );
@@ -1672,6 +1683,8 @@ export function routeCases(name: string, openHarness: OpenHarness) {
           'GET /v1/orgs/{orgId}',
           'GET /v1/orgs/{orgId}/calculations/{resultId}',
           'GET /v1/orgs/{orgId}/calculations/{resultId}/monte-carlo',
+          'GET /v1/orgs/{orgId}/calculations/{resultId}/sensitivity',
+          'GET /v1/orgs/{orgId}/calculations/{resultId}/method-choices',
           'GET /v1/orgs/{orgId}/calculations/{resultId}/sankey',
           'GET /v1/orgs/{orgId}/calculations/{resultId}/upstream',
           'GET /v1/orgs/{orgId}/databases',
@@ -1728,10 +1741,19 @@ export function routeCases(name: string, openHarness: OpenHarness) {
           'GET /v1/orgs/{orgId}/studies/{id}/model',
           'GET /v1/orgs/{orgId}/studies/{id}/result',
           'GET /v1/orgs/{orgId}/studies/{id}/compliance',
+          'GET /v1/orgs/{orgId}/studies/{id}/report',
           'GET /v1/public/statements/{statementId}',
           'GET /v1/public/organisations/{orgId}',
           'GET /v1/orgs/{orgId}/signing-keys',
           'POST /v1/orgs/{orgId}/signing-keys',
+          'POST /v1/orgs/{orgId}/signing-keys/{kid}/revoke',
+          'GET /v1/public/signing-keys/{kid}',
+          'GET /v1/public/registry/entries',
+          'GET /v1/public/registry/entries/{statementId}',
+          'GET /v1/public/registry/products/{productKey}',
+          'GET /v1/public/registry/compare',
+          'GET /v1/public/registry/statistics',
+          'GET /v1/public/registry/download',
           'GET /v1/reference/electricity',
           'GET /v1/reference/transport',
         ].sort(),

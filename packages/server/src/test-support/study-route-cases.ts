@@ -17,6 +17,7 @@ import {
 import { statementInputsHash, verifyStatement, type Jwks } from '../statements/verify-statement.js';
 import { VERIFICATION_LABELS, type StatementPayload } from '../statements/statement-schema.js';
 import type { OpenHarness, RouteHarness } from './route-harness.js';
+import { runModelJobs } from './run-model-jobs.js';
 
 const PASSWORD = 'correct horse battery';
 
@@ -106,6 +107,18 @@ export const COMPLETE_DECLARATIONS = {
   ],
 };
 
+/** One entry of a study's history, as GET …/studies/{id} answers it. */
+interface StudyHistoryEvent {
+  action: string;
+  from: string | null;
+  to: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  actorOrganisationId: string | null;
+  at: string;
+  details: Record<string, unknown>;
+}
+
 interface Answer {
   status: number;
   headers: Headers;
@@ -138,6 +151,7 @@ export function studyRouteCases(name: string, openHarness: OpenHarness) {
     let modelId = '';
     let modelVersion = 1;
     let resultId = '';
+    let starterId = '';
 
     async function call(
       method: string,
@@ -189,6 +203,19 @@ export function studyRouteCases(name: string, openHarness: OpenHarness) {
       );
       expect(saved, 200);
       modelVersion = Number(saved.body.version);
+    }
+
+    /** Links the model to another background version (or none), as an editor does. */
+    async function relink(backgroundVersionId: string | null): Promise<void> {
+      const changed = await call(
+        'PATCH',
+        `/v1/orgs/${orgs.p}/models/${modelId}`,
+        'editor',
+        { backgroundVersionId },
+        { 'if-match': `"${modelVersion}"` },
+      );
+      expect(changed, 200);
+      modelVersion = Number(changed.body.version);
     }
 
     async function newStudy(extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
@@ -307,6 +334,7 @@ export function studyRouteCases(name: string, openHarness: OpenHarness) {
       };
       const starter = versions.versions.find((v) => v.name === 'OpenCFP starter database');
       assert.ok(starter, 'the starter database is shared');
+      starterId = starter.id;
       productId = String(
         expect(
           await call('POST', `/v1/orgs/${orgs.p}/products`, 'editor', {
@@ -567,8 +595,345 @@ export function studyRouteCases(name: string, openHarness: OpenHarness) {
       } finally {
         await saveModel(bracketModel());
       }
+      // The background version is an input too: unlinked, the model no longer gives the result.
+      await relink(null);
+      try {
+        const refused = await call('POST', study(orgs.v, id, '/verify'), 'verifier', {});
+        expect(refused, 409, 'INPUTS_CHANGED');
+      } finally {
+        await relink(starterId);
+      }
       // as it was: verifiable again
       expect(await call('POST', study(orgs.v, id, '/verify'), 'verifier', {}), 200);
+    });
+
+    it('the verified version is frozen in the database too: what the study states and reports cannot change once verified', async () => {
+      const id = await verifiedStudy();
+      const before = expect(await call('GET', study(orgs.p, id), 'viewer'), 200);
+      for (const change of [
+        { declarations: JSON.stringify({}) },
+        { rule_set_id: 'pas-2050-2011' },
+        { boundary: 'cradle-to-grave' as const },
+        { result_id: null, inputs_hash: null },
+        { frozen_inputs_hash: 'sha256:0' },
+      ])
+        await assert.rejects(
+          harness.withStore((store) =>
+            store.db.updateTable('studies').set(change).where('id', '=', id).execute(),
+          ),
+          /is frozen: its verified version/,
+          JSON.stringify(change),
+        );
+      // The workflow moves on: published, then withdrawn.
+      expect(await call('POST', study(orgs.p, id, '/publish'), 'editor'), 200);
+      expect(await call('POST', study(orgs.p, id, '/withdraw'), 'editor', { reason: 'replaced' }), 200);
+      const after = expect(await call('GET', study(orgs.p, id), 'viewer'), 200);
+      assert.deepEqual(
+        [after.declarations, after.ruleSetId, after.boundary, after.resultId, after.frozenInputsHash],
+        [before.declarations, before.ruleSetId, before.boundary, before.resultId, before.frozenInputsHash],
+      );
+    });
+
+    it('the accounting choices are stored with each study, only as choices there are, and carried to its successor', async () => {
+      const choices = {
+        ...COMPLETE_DECLARATIONS.choices,
+        allocation: { method: 'physical', justification: 'by the mass of the co-products' },
+        electricity: { accounting: 'market-based', statement: 'green certificates for the plant, 2024' },
+        endOfLife: { approach: 'avoided-burden', statement: 'aluminium recycled at 90 %' },
+      };
+      const created = await newStudy({
+        declarations: { ...COMPLETE_DECLARATIONS, choices },
+        selfDeclared: true,
+      });
+      const id = String(created.id);
+      const read = expect(await call('GET', study(orgs.p, id), 'viewer'), 200);
+      assert.deepEqual((read.declarations as { choices: unknown }).choices, choices);
+      for (const [field, value] of [
+        ['electricity', { accounting: 'green' }],
+        ['allocation', { method: 'mass' }],
+        ['endOfLife', { approach: 'landfill' }],
+      ] as const) {
+        const refused = await call('POST', `/v1/orgs/${orgs.p}/studies`, 'editor', {
+          modelId,
+          title: 'x',
+          ruleSetId: 'iso-14067-2018',
+          boundary: 'cradle-to-gate',
+          productType: 'intermediate',
+          declarations: { choices: { [field]: value } },
+        });
+        expect(refused, 400, 'VALIDATION_FAILED');
+        const issues = (refused.body.details as { issues: { path: (string | number)[] }[] }).issues;
+        assert.deepEqual(issues[0].path.slice(0, 3), ['declarations', 'choices', field], refused.text);
+      }
+      // changed while a draft; the change is in the history
+      const changed = { ...choices, electricity: { accounting: 'location-based' } };
+      const patched = expect(
+        await call(
+          'PATCH',
+          study(orgs.p, id),
+          'editor',
+          { declarations: { ...COMPLETE_DECLARATIONS, choices: changed } },
+          { 'if-match': `"${String(read.version)}"` },
+        ),
+        200,
+      );
+      assert.deepEqual((patched.declarations as { choices: unknown }).choices, changed);
+      // the report states them
+      const html = await fetch(`${harness.url}${study(orgs.p, id, '/report')}`, {
+        headers: { authorization: `Bearer ${people.viewer.token}` },
+      });
+      const text = await html.text();
+      assert.equal(html.status, 200, text);
+      for (const said of [
+        'physical relationship',
+        'by the mass of the co-products',
+        'location-based',
+        'avoided burden',
+      ])
+        assert.ok(text.includes(said), said);
+      // published, its successor states the same choices
+      expect(await call('POST', study(orgs.p, id, '/submit'), 'editor', {}), 200);
+      expect(await call('POST', study(orgs.p, id, '/publish'), 'editor'), 200);
+      const successor = expect(await call('POST', study(orgs.p, id, '/supersede'), 'editor', {}), 201);
+      assert.deepEqual((successor.declarations as { choices: unknown }).choices, changed);
+      const history = (
+        expect(await call('GET', study(orgs.p, id), 'viewer'), 200) as { history: StudyHistoryEvent[] }
+      ).history;
+      const update = history.find((h) => h.action === 'update');
+      assert.deepEqual([update?.actorName, update?.details.fields], ['editor name', ['declarations']]);
+    });
+
+    it('a rejection and a change are in the history too, with who, when and why; the study is submitted again', async () => {
+      const s = await newStudy();
+      const id = String(s.id);
+      await invite(id);
+      expect(await call('POST', study(orgs.p, id, '/submit'), 'editor', {}), 200);
+      expect(await call('POST', study(orgs.v, id, '/start-verification'), 'verifier'), 200);
+      const rejected = expect(
+        await call('POST', study(orgs.v, id, '/reject'), 'verifier', {
+          reason: 'The cut-off is not justified.',
+        }),
+        200,
+      );
+      assert.equal(rejected.state, 'rejected');
+      expect(
+        await call(
+          'PATCH',
+          study(orgs.p, id),
+          'editor',
+          { title: 'Aluminium bracket B-20, cut-off justified' },
+          { 'if-match': `"${String(rejected.version)}"` },
+        ),
+        200,
+      );
+      expect(await call('POST', study(orgs.p, id, '/submit'), 'editor', {}), 200);
+      const history = (
+        expect(await call('GET', study(orgs.v, id), 'verifier'), 200) as { history: StudyHistoryEvent[] }
+      ).history;
+      assert.deepEqual(
+        history.slice(-4).map((h) => [h.action, h.from, h.to, h.actorName]),
+        [
+          ['start-verification', 'submitted', 'in-verification', 'verifier name'],
+          ['reject', 'in-verification', 'rejected', 'verifier name'],
+          ['update', 'rejected', 'rejected', 'editor name'],
+          ['submit', 'rejected', 'submitted', 'editor name'],
+        ],
+      );
+      const reject = history.find((h) => h.action === 'reject');
+      assert.deepEqual(
+        [reject?.actorId, reject?.actorOrganisationId, reject?.details.reason],
+        [people.verifier.id, orgs.v, 'The cut-off is not justified.'],
+      );
+      // when: in order, and not in the future
+      const times = history.map((h) => Date.parse(h.at));
+      assert.deepEqual(
+        times,
+        [...times].sort((a, b) => a - b),
+      );
+      assert.ok(times.every((t) => t <= Date.now()));
+    });
+
+    it('a result per another unit than the study declares is not submitted: 422 naming both units, nothing changes', async () => {
+      const s = await newStudy({ declaredUnit: { amount: 1000, unit: 'g' } });
+      const id = String(s.id);
+      const refused = await call('POST', study(orgs.p, id, '/submit'), 'editor', {});
+      expect(refused, 422, 'INVALID_REFERENCE');
+      assert.match(String(refused.body.message), /declares its footprint per 1000 g/);
+      const details = refused.body.details as {
+        resultDeclaredUnit: { unit: string };
+        studyDeclaredUnit: object;
+      };
+      assert.deepEqual(details.studyDeclaredUnit, { amount: 1000, unit: 'g' });
+      assert.notEqual(details.resultDeclaredUnit.unit, 'g');
+      const after = expect(await call('GET', study(orgs.p, id), 'editor'), 200);
+      assert.equal(after.state, 'draft');
+    });
+
+    it('a product or a model a study refers to is not deleted: 409 CONFLICT naming the studies, and nothing is deleted', async () => {
+      const s = await newStudy({ title: 'Kept by its study' });
+      const model = await call('DELETE', `/v1/orgs/${orgs.p}/models/${modelId}`, 'editor');
+      expect(model, 409, 'CONFLICT');
+      assert.match(
+        String(model.body.message),
+        new RegExp(
+          `the product model '${modelId}' cannot be deleted: \\d+ studies refer to it — .*'Kept by its study' \\(draft, ${String(s.id)}\\)`,
+        ),
+      );
+      const details = model.body.details as {
+        reason: string;
+        studies: { id: string; title: string; state: string }[];
+      };
+      assert.equal(details.reason, 'referred-to-by-studies');
+      assert.deepEqual(
+        details.studies.find((x) => x.id === s.id),
+        { id: s.id, title: 'Kept by its study', state: 'draft' },
+      );
+      const product = await call('DELETE', `/v1/orgs/${orgs.p}/products/${productId}`, 'editor');
+      expect(product, 409, 'CONFLICT');
+      assert.match(
+        String(product.body.message),
+        new RegExp(`the product '${productId}' cannot be deleted: .*'Kept by its study'`),
+      );
+      assert.ok((product.body.details as typeof details).studies.some((x) => x.id === s.id));
+      // nothing was deleted: the model, its result, the product and the study are there
+      expect(await call('GET', `/v1/orgs/${orgs.p}/models/${modelId}`, 'viewer'), 200);
+      expect(await call('GET', `/v1/orgs/${orgs.p}/calculations/${resultId}`, 'viewer'), 200);
+      expect(await call('GET', `/v1/orgs/${orgs.p}/products/${productId}`, 'viewer'), 200);
+      expect(await call('GET', study(orgs.p, String(s.id)), 'viewer'), 200);
+      // a model of the product that no study names is deleted as before, with its results
+      const spare = expect(
+        await call('POST', `/v1/orgs/${orgs.p}/models`, 'editor', {
+          productId,
+          name: 'Spare',
+          model: bracketModel(),
+        }),
+        201,
+      );
+      expect(await call('DELETE', `/v1/orgs/${orgs.p}/models/${String(spare.id)}`, 'editor'), 204);
+      expect(await call('GET', `/v1/orgs/${orgs.p}/models/${String(spare.id)}`, 'viewer'), 404, 'NOT_FOUND');
+    });
+
+    it('the study report over HTTP: HTML and PDF, English and Chinese, for the practitioner and its invited verifier, with the result’s analyses and the study’s record', async () => {
+      const s = await newStudy({
+        declarations: {
+          ...COMPLETE_DECLARATIONS,
+          goalAndScope: {
+            goal: { en: 'Tell customers the footprint of the bracket', zh: '向客户说明支架的碳足迹' },
+            intendedApplication: 'Business-to-business disclosure',
+            audience: { en: 'Customers', zh: '客户' },
+            comparisonsIntended: false,
+            limitations: ['Illustrative amounts'],
+          },
+        },
+      });
+      const id = String(s.id);
+      const report = (who: Person, org: string, query = '', headers: Record<string, string> = {}) =>
+        fetch(`${harness.url}${study(org, id, '/report')}${query}`, {
+          headers: { authorization: `Bearer ${people[who].token}`, ...headers },
+        });
+      await invite(id);
+      expect(await call('POST', study(orgs.p, id, '/submit'), 'editor', {}), 200);
+      expect(await call('POST', study(orgs.v, id, '/start-verification'), 'verifier'), 200);
+      expect(
+        await call('POST', study(orgs.v, id, '/verify'), 'verifier', { note: 'Checked the Jiangsu factor.' }),
+        200,
+      );
+      const verified = expect(await call('GET', study(orgs.p, id), 'viewer'), 200);
+
+      const first = await report('viewer', orgs.p);
+      const html = await first.text();
+      assert.equal(first.status, 200, html);
+      assert.equal(first.headers.get('content-type'), 'text/html; charset=utf-8');
+      assert.equal(
+        first.headers.get('content-disposition'),
+        `attachment; filename="aluminium-bracket-b-20-report-en.html"; filename*=UTF-8''Aluminium%20bracket%20B-20-report-en.html`,
+      );
+      assert.equal(first.headers.get('cache-control'), 'private, no-cache');
+      assert.equal(
+        first.headers.get('content-security-policy'),
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+        'opened where it is, its inline styles apply and nothing else loads',
+      );
+      const etag = first.headers.get('etag') ?? '';
+      assert.match(etag, /^"[\w-]+"$/);
+      assert.ok(html.startsWith('<!doctype html>'));
+      for (const said of [
+        'Aluminium bracket B-20',
+        'Tell customers the footprint of the bracket',
+        'Business-to-business disclosure',
+        'Illustrative amounts',
+        'Verify Ltd (verifier name)',
+        'Checked the Jiangsu factor.',
+        String(verified.frozenInputsHash),
+        'Study record on the platform',
+        'verification started',
+        'none run for this result',
+      ])
+        assert.ok(html.includes(said), said);
+      const unchanged = await report('viewer', orgs.p, '', { 'if-none-match': etag });
+      assert.deepEqual([unchanged.status, await unchanged.text()], [304, '']);
+
+      // the result's analyses, run after the fact: the report shows them, and its ETag changes
+      const queued: string[] = [];
+      for (const body of [
+        { kind: 'monte-carlo', iterations: 50, seed: 1 },
+        { kind: 'sensitivity' },
+        { kind: 'method-choices' },
+      ])
+        queued.push(
+          String(
+            expect(await call('POST', `/v1/orgs/${orgs.p}/models/${modelId}/jobs`, 'editor', body), 202).id,
+          ),
+        );
+      await runModelJobs(harness, orgs.p, queued);
+      const withAnalyses = await report('viewer', orgs.p);
+      const analysed = await withAnalyses.text();
+      assert.notEqual(withAnalyses.headers.get('etag'), etag);
+      for (const jobId of queued) assert.ok(analysed.includes(jobId), `job ${jobId}`);
+      for (const said of ['Electricity accounting', 'market-based']) assert.ok(analysed.includes(said), said);
+      assert.ok(!analysed.includes('none run for this result'));
+
+      // in Chinese, for the verifier through its own organisation's path
+      const zh = await report('verifier', orgs.v, '?language=zh-CN');
+      const chinese = await zh.text();
+      assert.equal(zh.status, 200, chinese);
+      for (const said of ['平台上的研究记录', '核查通过', '向客户说明支架的碳足迹', '电力核算', '铝支架'])
+        assert.ok(chinese.includes(said), said);
+      assert.match(
+        zh.headers.get('content-disposition') ?? '',
+        /filename="aluminium-bracket-b-20-report-zh-CN\.html"/,
+      );
+
+      // PDF: the same bytes twice (dated by the study's last change), another ETag than the HTML's
+      const pdfs = [];
+      for (let i = 0; i < 2; i++) {
+        const pdf = await report('verifier', orgs.v, '?language=zh-CN&format=pdf');
+        assert.equal(pdf.status, 200);
+        assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+        assert.match(
+          pdf.headers.get('content-disposition') ?? '',
+          /filename="aluminium-bracket-b-20-report-zh-CN\.pdf"/,
+        );
+        pdfs.push({ etag: pdf.headers.get('etag'), bytes: Buffer.from(await pdf.arrayBuffer()) });
+      }
+      assert.equal(pdfs[0].bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.ok(pdfs[0].bytes.equals(pdfs[1].bytes), 'the same report gives the same bytes');
+      assert.equal(pdfs[0].etag, pdfs[1].etag);
+      assert.notEqual(pdfs[0].etag, zh.headers.get('etag'));
+      const cached = await report('verifier', orgs.v, '?language=zh-CN&format=pdf', {
+        'if-none-match': String(pdfs[0].etag),
+      });
+      assert.equal(cached.status, 304);
+
+      // 400 for what the query does not take; 404 for those who may not see it, and before a result is named
+      for (const query of ['?language=fr', '?format=docx'])
+        expect(await call('GET', study(orgs.p, id, `/report${query}`), 'viewer'), 400, 'VALIDATION_FAILED');
+      expect(await call('GET', study(orgs.v, id, '/report'), 'verifierViewer'), 404, 'NOT_FOUND');
+      expect(await call('GET', study(orgs.s, id, '/report'), 'stranger'), 404, 'NOT_FOUND');
+      const draft = await newStudy({ resultId: null });
+      const none = await call('GET', study(orgs.p, String(draft.id), '/report'), 'viewer');
+      expect(none, 404, 'NOT_FOUND');
+      assert.match(String(none.body.message), /names no calculation result yet/);
     });
 
     it('the verifier’s organisation is read-only: every practitioner write is 403, its viewers and other organisations get 404', async () => {
@@ -856,7 +1221,15 @@ export function studyRouteCases(name: string, openHarness: OpenHarness) {
       assert.ok(verifyStatement(String(statement.jws), await jwks()).valid);
     });
 
-    it('certification, supersession and withdrawal show on the public statement; drafts are never public', async () => {
+    const credential0 = (statement: Record<string, unknown>) => statement.credential as StatementPayload;
+
+    it('certification, supersession and withdrawal show on the public statement and in the public registry; drafts are never public', async () => {
+      const versionsBefore = await (async () => {
+        const answer = await call('GET', `/v1/public/registry/products/${productId}`);
+        return answer.status === 404
+          ? []
+          : (expect(answer, 200).versions as { statementId: string }[]).map((v) => v.statementId);
+      })();
       const s = await newStudy();
       const id = String(s.id);
       await invite(id, true);
@@ -870,9 +1243,42 @@ export function studyRouteCases(name: string, openHarness: OpenHarness) {
         200,
       );
       assert.deepEqual([certified.state, certified.relation], ['certified', 'certification-body']);
+      // Before publication the registry has nothing of the study, whatever its state: the product's versions (of
+      // earlier studies) are as they were before it was submitted.
+      const productKey = productId;
+      const versionsNow = async () => {
+        const answer = await call('GET', `/v1/public/registry/products/${productKey}`);
+        return answer.status === 404
+          ? []
+          : (expect(answer, 200).versions as { statementId: string }[]).map((v) => v.statementId);
+      };
+      assert.deepEqual(await versionsNow(), versionsBefore, 'nothing of a certified, unpublished study');
       const first = expect(await call('POST', study(orgs.p, id, '/publish'), 'editor'), 200);
       const firstStatement = expect(await call('GET', String(first.statementUrl)), 200);
       assert.equal((firstStatement.verification as { mode: string }).mode, 'certified');
+      // Published: in the public registry, as signed — the statement's own values and JWS, no model detail.
+      const listed = expect(await call('GET', `/v1/public/registry/products/${productKey}`), 200);
+      const current = listed.current as Record<string, unknown>;
+      assert.equal(current.statementId, first.statementId);
+      assert.equal(current.statementJws, firstStatement.jws);
+      assert.deepEqual(current.footprint, {
+        total: credential0(firstStatement).credentialSubject.footprint.total,
+        unit: 'kg CO2e',
+        declaredUnit: credential0(firstStatement).credentialSubject.declaredUnit,
+      });
+      assert.equal((current.verification as { mode: string }).mode, 'certified');
+      assert.deepEqual(Object.keys(current.detail as object).sort(), [
+        'biogenicApproach',
+        'byGas',
+        'byStage',
+        'dataQuality',
+        'functionalUnit',
+        'gwpSet',
+        'productType',
+        'split',
+        'stageScheme',
+      ]);
+      assert.doesNotMatch(JSON.stringify(listed), /byProcess|contributions|"processes"|"inputs"/);
       const credential = firstStatement.credential as StatementPayload;
       assert.equal(credential.credentialSubject.verification.mode, 'certified');
       // its successor
@@ -905,6 +1311,17 @@ export function studyRouteCases(name: string, openHarness: OpenHarness) {
       );
       const withdrawn = expect(await call('GET', String(second.statementUrl)), 200);
       assert.equal(withdrawn.status, 'withdrawn');
+      // The registry keeps both versions: the first superseded by the second, the second withdrawn with its reason.
+      const history = expect(await call('GET', `/v1/public/registry/products/${productKey}`), 200);
+      assert.deepEqual(
+        (history.versions as { statementId: string; status: string; statusReason: string | null }[])
+          .filter((v) => v.statementId === first.statementId || v.statementId === second.statementId)
+          .map((v) => [v.statementId, v.status, v.statusReason]),
+        [
+          [second.statementId, 'withdrawn', 'bracket discontinued'],
+          [first.statementId, 'superseded', null],
+        ],
+      );
       assert.ok(typeof withdrawn.withdrawnAt === 'string');
       assert.ok(verifyStatement(String(withdrawn.jws), await jwks()).valid);
       // a draft's id, a study id, nothing: 404 alike
@@ -952,6 +1369,113 @@ export function studyRouteCases(name: string, openHarness: OpenHarness) {
       expect(await call('GET', `/v1/orgs/${orgs.p}/signing-keys`, 'stranger'), 404, 'NOT_FOUND');
     });
 
+    it('revocation: the owner revokes a key; it leaves the key set, shows as revoked with when, what it signed no longer verifies, and the next publication signs with a new key', async () => {
+      const id = await verifiedStudy();
+      const published = expect(await call('POST', study(orgs.p, id, '/publish'), 'editor'), 200);
+      const statement = expect(await call('GET', String(published.statementUrl)), 200);
+      const jws = String(statement.jws);
+      const kid = verifyStatement(jws, await jwks()).key?.kid as string;
+      assert.ok(kid);
+      const revoke = (who: Person, body: unknown, org = orgs.p, key = kid) =>
+        call('POST', `/v1/orgs/${org}/signing-keys/${key}/revoke`, who, body);
+      expect(await revoke('editor', { reason: 'x' }), 403, 'FORBIDDEN');
+      expect(await revoke('owner', {}), 400, 'VALIDATION_FAILED');
+      expect(await revoke('owner', { reason: '   ' }), 400, 'VALIDATION_FAILED');
+      expect(await revoke('owner', { reason: 'x' }, orgs.p, 'no-such-key'), 404, 'NOT_FOUND');
+      // another organisation's owner, through its own path, does not reach P's key
+      expect(await revoke('stranger', { reason: 'x' }, orgs.s), 404, 'NOT_FOUND');
+      assert.ok(
+        (await jwks()).keys.some((k) => k.kid === kid),
+        'not revoked by any of these',
+      );
+
+      const revoked = expect(
+        await revoke('owner', { reason: 'a backup of the server was stolen' }),
+        200,
+      ) as Record<string, unknown>;
+      assert.deepEqual(
+        [revoked.kid, revoked.status, revoked.active, revoked.revocationReason],
+        [kid, 'revoked', false, 'a backup of the server was stolen'],
+      );
+      const revokedAt = String(revoked.revokedAt);
+      assert.ok(!Number.isNaN(Date.parse(revokedAt)));
+      assert.equal(revoked.validUntil, revokedAt, 'the active key was retired when revoked');
+      const again = await revoke('owner', { reason: 'again' });
+      expect(again, 409, 'CONFLICT');
+      assert.match(String(again.body.message), /was revoked already/);
+
+      // Published as revoked: out of the key set, revoked at the key status route, by the issuer, on the statement.
+      const set = await jwks();
+      assert.ok(!set.keys.some((k) => k.kid === kid), 'a revoked key is not in the key set');
+      const status = expect(await call('GET', `/v1/public/signing-keys/${kid}`), 200) as {
+        status: string;
+        organisationId: string;
+        revokedAt: string;
+        jwk: Jwks['keys'][number];
+      };
+      assert.deepEqual(
+        [status.status, status.organisationId, status.revokedAt, status.jwk.revokedAt, status.jwk.kid],
+        ['revoked', orgs.p, revokedAt, revokedAt, kid],
+      );
+      expect(await call('GET', '/v1/public/signing-keys/no-such-key'), 404, 'NOT_FOUND');
+      const issuer = expect(await call('GET', `/v1/public/organisations/${orgs.p}`), 200) as {
+        keys: { kid: string }[];
+        revoked: { kid: string; revokedAt: string }[];
+      };
+      assert.ok(!issuer.keys.some((k) => k.kid === kid));
+      assert.deepEqual(issuer.revoked.find((k) => k.kid === kid)?.revokedAt, revokedAt);
+      const after = expect(await call('GET', String(published.statementUrl)), 200);
+      assert.deepEqual(after.signingKey, { kid, status: 'revoked', revokedAt });
+      // What it signed does not verify: not with the key set, and not with the key as the status route gives it.
+      assert.match(verifyStatement(jws, set).problems[0], /is not among the issuer's published keys/);
+      const withKey = verifyStatement(jws, { keys: [status.jwk] });
+      assert.equal(withKey.valid, false);
+      assert.match(
+        withKey.problems.join('\n'),
+        new RegExp(`key '${kid}' that signed it was revoked by its organisation on ${revokedAt}`),
+      );
+      const listed = expect(await call('GET', `/v1/orgs/${orgs.p}/signing-keys`, 'viewer'), 200) as {
+        keys: { kid: string; status: string; revocationReason: string | null }[];
+      };
+      assert.deepEqual(
+        listed.keys.find((k) => k.kid === kid),
+        {
+          ...listed.keys.find((k) => k.kid === kid),
+          status: 'revoked',
+          revocationReason: 'a backup of the server was stolen',
+        },
+      );
+
+      // It never signs again: the next publication makes a new key, which verifies.
+      const next = await verifiedStudy();
+      const nextPublished = expect(await call('POST', study(orgs.p, next, '/publish'), 'editor'), 200);
+      const nextStatement = expect(await call('GET', String(nextPublished.statementUrl)), 200);
+      const outcome = verifyStatement(String(nextStatement.jws), await jwks());
+      assert.ok(outcome.valid, outcome.problems.join('; '));
+      assert.notEqual(outcome.key?.kid, kid);
+      assert.deepEqual(nextStatement.signingKey, {
+        kid: outcome.key?.kid,
+        status: 'active',
+        revokedAt: null,
+      });
+
+      // In the audit log: who revoked it and why.
+      const audit = await harness.withStore((store) =>
+        store.db
+          .selectFrom('audit_log')
+          .where('entity', '=', 'signing-key')
+          .where('entity_id', '=', kid)
+          .where('action', '=', 'revoke')
+          .select(['organisation_id', 'actor_id', 'details', 'at'])
+          .execute(),
+      );
+      assert.equal(audit.length, 1);
+      assert.deepEqual(
+        [audit[0].organisation_id, audit[0].actor_id, audit[0].details],
+        [orgs.p, people.owner.id, { reason: 'a backup of the server was stolen', wasActive: true }],
+      );
+    });
+
     it('the store kept every transition in the audit log with the actor, and nothing went wrong on the server', async () => {
       const rows = await harness.withStore((store) =>
         store.db
@@ -977,6 +1501,8 @@ export function studyRouteCases(name: string, openHarness: OpenHarness) {
         'supersede',
         'withdraw',
         'start-successor',
+        'reject',
+        'update',
       ])
         assert.ok(actions.has(action), action);
       for (const r of rows) {

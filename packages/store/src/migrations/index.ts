@@ -6,6 +6,9 @@ import * as resultLookup from './005-result-lookup.js';
 import * as managedUsers from './006-managed-users.js';
 import * as modelJobs from './007-model-jobs.js';
 import * as studies from './008-studies.js';
+import * as keyRevocation from './009-key-revocation.js';
+import * as frozenStudies from './010-frozen-studies.js';
+import * as registry from './011-registry.js';
 
 /** One schema change: an id (applied in this order, never renamed) and its SQL statements. */
 export interface Migration {
@@ -23,4 +26,7 @@ export const migrations: readonly Migration[] = [
   managedUsers,
   modelJobs,
   studies,
+  keyRevocation,
+  frozenStudies,
+  registry,
 ];

@@ -30,8 +30,16 @@ export interface SigningKey {
   /** base64url of the Ed25519 public key (the JWK's `x`). */
   publicKey: string;
   validFrom: Date;
-  /** When it was retired by a rotation; null: the active key. */
+  /** When it was retired by a rotation (or a revocation); null: the active key. */
   validUntil: Date | null;
+  /** When its organisation revoked it: nothing it signed verifies any more. Null: not revoked. */
+  revokedAt: Date | null;
+}
+
+/** A key as its own organisation sees it: also who revoked it and why. */
+export interface OwnSigningKey extends SigningKey {
+  revokedBy: string | null;
+  revocationReason: string | null;
 }
 
 const ENCRYPTION = 'v1';
@@ -90,11 +98,19 @@ const fromRow = (row: Selectable<SigningKeysTable>): SigningKey => ({
   publicKey: row.public_key,
   validFrom: row.valid_from,
   validUntil: row.valid_until,
+  revokedAt: row.revoked_at,
+});
+
+const ownFromRow = (row: Selectable<SigningKeysTable>): OwnSigningKey => ({
+  ...fromRow(row),
+  revokedBy: row.revoked_by,
+  revocationReason: row.revocation_reason,
 });
 
 /**
  * A signing key as a JWK of a published key set: the RFC 8037 members, and `org` (the organisation id),
- * `validFrom` and (once retired) `validUntil` as ISO instants, which a verifier compares with a statement's date.
+ * `validFrom` and (once retired) `validUntil` as ISO instants, which a verifier compares with a statement's date,
+ * and (once revoked) `revokedAt`: a verifier refuses whatever a revoked key signed.
  *
  * @example const jwks = { keys: (await signingKeys.published(store)).map(publicJwk) };
  */
@@ -109,6 +125,7 @@ export function publicJwk(key: SigningKey): PublicJwk {
     org: key.organisationId,
     validFrom: key.validFrom.toISOString(),
     ...(key.validUntil ? { validUntil: key.validUntil.toISOString() } : {}),
+    ...(key.revokedAt ? { revokedAt: key.revokedAt.toISOString() } : {}),
   };
 }
 
@@ -162,14 +179,20 @@ async function activeRow(
   actorId: string | null,
 ): Promise<Selectable<SigningKeysTable>> {
   // The organisation's row serialises the first key's creation: two first publications at once make one key.
-  await trx.selectFrom('organisations').where('id', '=', organisationId).select('id').forUpdate().execute();
+  await lockOrganisation(trx, organisationId);
   const row = await trx
     .selectFrom('signing_keys')
     .where('organisation_id', '=', organisationId)
     .where('valid_until', 'is', null)
     .selectAll()
     .executeTakeFirst();
+  // A revoked key is retired when it is revoked (and the table refuses one that is not): never the active one.
   return row ?? insertKey(trx, organisationId, secret, actorId);
+}
+
+/** The organisation's row locked for this transaction: its key changes (first key, rotation, revocation) in turn. */
+async function lockOrganisation(trx: Kysely<Schema>, organisationId: string): Promise<void> {
+  await trx.selectFrom('organisations').where('id', '=', organisationId).select('id').forUpdate().execute();
 }
 
 /**
@@ -197,15 +220,17 @@ export async function activeSigningKey(
 
 /**
  * Organisations' Ed25519 signing keys, managed by the platform: made on an organisation's first publication,
- * rotated by its owner; retired keys stay published so that what they signed can still be verified.
+ * rotated by its owner; retired keys stay published so that what they signed can still be verified. A key the
+ * owner revokes (it may be compromised) signs no more and verifies nothing any more.
  *
  * @example
  * const keys = await signingKeys.list(store, organisationId);
  * await signingKeys.rotate(store, organisationId, secret, actorId);
+ * await signingKeys.revoke(store, organisationId, keys[0].id, { reason: 'laptop stolen' }, actorId);
  */
 export const signingKeys = {
-  /** The organisation's keys, the active one first, then the retired ones, newest first. */
-  async list(store: Store, organisationId: string): Promise<SigningKey[]> {
+  /** The organisation's keys, the active one first, then the retired and revoked ones, newest first. */
+  async list(store: Store, organisationId: string): Promise<OwnSigningKey[]> {
     const rows = await store.db
       .selectFrom('signing_keys')
       .where('organisation_id', '=', organisationId)
@@ -213,15 +238,82 @@ export const signingKeys = {
       .orderBy('valid_until', (o) => o.desc().nullsFirst())
       .orderBy('valid_from', 'desc')
       .execute();
-    return rows.map(fromRow);
+    return rows.map(ownFromRow);
   },
 
-  /** Every organisation's keys (for the public key set), oldest first. */
+  /**
+   * Every organisation's keys (or one organisation's), oldest first, revoked ones too (`revokedAt`): the public key
+   * set leaves those out, the issuer and key status routes show them as revoked.
+   */
   async published(store: Store, organisationId?: string): Promise<SigningKey[]> {
     let query = store.db.selectFrom('signing_keys').selectAll();
     if (organisationId !== undefined) query = query.where('organisation_id', '=', organisationId);
     const rows = await query.orderBy('valid_from').orderBy('id').execute();
     return rows.map(fromRow);
+  },
+
+  /** One key by its id (`kid`), of any organisation, as anyone may see it; NOT_FOUND when there is none. */
+  async byId(store: Store, keyId: string): Promise<SigningKey> {
+    const row = await store.db
+      .selectFrom('signing_keys')
+      .where('id', '=', keyId)
+      .selectAll()
+      .executeTakeFirst();
+    if (!row) throw new StoreError('NOT_FOUND', `no signing key '${keyId}'`);
+    return fromRow(row);
+  },
+
+  /**
+   * Revokes one of the organisation's keys, with the reason (kept for the organisation and in the audit log): it
+   * never signs again — an active key is retired at once, and the next publication makes a new key — and
+   * verifiers refuse everything it signed, whatever date a statement states (whoever holds a compromised key can
+   * date a statement as they like). NOT_FOUND for another organisation's key; CONFLICT when it is revoked already.
+   */
+  async revoke(
+    store: Store,
+    organisationId: string,
+    keyId: string,
+    revocation: { reason: string },
+    actorId: string | null,
+  ): Promise<OwnSigningKey> {
+    return store.transaction(async (trx) => {
+      await lockOrganisation(trx, organisationId);
+      const current = await trx
+        .selectFrom('signing_keys')
+        .where('organisation_id', '=', organisationId)
+        .where('id', '=', keyId)
+        .selectAll()
+        .executeTakeFirst();
+      if (!current) throw new StoreError('NOT_FOUND', `no signing key '${keyId}' in this organisation`);
+      if (current.revoked_at !== null)
+        throw new StoreError(
+          'CONFLICT',
+          `signing key ${keyId} was revoked already, on ${current.revoked_at.toISOString()}`,
+          { details: { reason: 'revoked-already', revokedAt: current.revoked_at.toISOString() } },
+        );
+      // The application's clock, as the statements are dated by it.
+      const now = new Date();
+      const row = await trx
+        .updateTable('signing_keys')
+        .set({
+          revoked_at: now,
+          revoked_by: actorId,
+          revocation_reason: revocation.reason,
+          valid_until: current.valid_until ?? now,
+        })
+        .where('id', '=', keyId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await audit(trx, {
+        organisationId,
+        actorId,
+        action: 'revoke',
+        entity: 'signing-key',
+        entityId: keyId,
+        details: { reason: revocation.reason, wasActive: current.valid_until === null },
+      });
+      return ownFromRow(row);
+    });
   },
 
   /**
@@ -234,22 +326,17 @@ export const signingKeys = {
     organisationId: string,
     secret: KeySecret,
     actorId: string | null,
-  ): Promise<{ key: SigningKey; retired: SigningKey | null }> {
+  ): Promise<{ key: OwnSigningKey; retired: OwnSigningKey | null }> {
     secretBytes(secret);
     return store.transaction(async (trx) => {
-      await trx
-        .selectFrom('organisations')
-        .where('id', '=', organisationId)
-        .select('id')
-        .forUpdate()
-        .execute();
+      await lockOrganisation(trx, organisationId);
       const current = await trx
         .selectFrom('signing_keys')
         .where('organisation_id', '=', organisationId)
         .where('valid_until', 'is', null)
         .selectAll()
         .executeTakeFirst();
-      let retired: SigningKey | null = null;
+      let retired: OwnSigningKey | null = null;
       if (current) {
         decryptPrivateKey(current, secret);
         const row = await trx
@@ -258,7 +345,7 @@ export const signingKeys = {
           .where('id', '=', current.id)
           .returningAll()
           .executeTakeFirstOrThrow();
-        retired = fromRow(row);
+        retired = ownFromRow(row);
         await audit(trx, {
           organisationId,
           actorId,
@@ -267,7 +354,7 @@ export const signingKeys = {
           entityId: current.id,
         });
       }
-      const key = fromRow(await insertKey(trx, organisationId, secret, actorId));
+      const key = ownFromRow(await insertKey(trx, organisationId, secret, actorId));
       return { key, retired };
     });
   },

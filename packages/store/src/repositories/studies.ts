@@ -4,8 +4,10 @@ import { StoreError } from '../errors.js';
 import type { FindingAnswer, Role, Schema, StudiesTable, StudyFindingsTable, StudyState } from '../schema.js';
 import type { Store } from '../store.js';
 import { RANK } from './accounts.js';
+import { publicationEntry } from '../registry/publication-entry.js';
 import { audit } from './audit.js';
 import type { CalculationResult, ProductModel } from './product-models.js';
+import { registry } from './registry.js';
 import { activeSigningKey, type KeySecret, type SigningKey } from './signing-keys.js';
 import {
   STUDY_TRANSITIONS,
@@ -179,6 +181,19 @@ export interface ComposedStatement {
   payload: Record<string, unknown>;
   header: Record<string, unknown>;
   compliance?: Record<string, unknown>;
+}
+
+/** What a study reports, for the read-only views and the report of its organisation and its verifier. */
+export interface StudySubmission {
+  study: Study;
+  /** The result it reports (NOT_FOUND before one is named). */
+  result: CalculationResult;
+  /** The model as saved now. */
+  model: ModelSnapshot;
+  /** The product's names as they are now. */
+  product: { nameEn: string; nameZh: string | null };
+  /** The compliance report the study was published with (null before publication). */
+  publishedCompliance: Record<string, unknown> | null;
 }
 
 /** A published (or then superseded or withdrawn) statement, as anyone may read it. */
@@ -484,6 +499,52 @@ async function resultOf(
     result: r.result,
     createdAt: r.created_at,
   };
+}
+
+/**
+ * The footprint a stored calculation result holds: the server stores `{ request, footprint, model }` (the model
+ * document as calculated); a bare footprint is taken as it is.
+ */
+function storedFootprint(result: CalculationResult): Record<string, unknown> | undefined {
+  const stored = result.result as Record<string, unknown> | null;
+  if (stored === null || typeof stored !== 'object') return undefined;
+  const inner = stored.footprint;
+  return typeof inner === 'object' && inner !== null ? (inner as Record<string, unknown>) : stored;
+}
+
+/**
+ * Refuses a result that is per another unit than the study declares: the statement would state the result's total
+ * per the study's declared unit (INVALID_REFERENCE, saying both).
+ */
+function checkDeclaredUnit(row: StudyRow, result: CalculationResult): void {
+  const per = storedFootprint(result)?.declaredUnit as { amount?: unknown; unit?: unknown } | undefined;
+  if (typeof per?.amount !== 'number' || typeof per.unit !== 'string') return;
+  const declared = row.declared_unit;
+  const sameAmount = Math.abs(per.amount - declared.amount) <= 1e-9 * Math.max(1, Math.abs(declared.amount));
+  if (sameAmount && per.unit === declared.unit) return;
+  throw new StoreError(
+    'INVALID_REFERENCE',
+    `result ${result.id} is per ${per.amount} ${per.unit} of its reference output, but the study declares its footprint per ${declared.amount} ${declared.unit}: set the model's reference output to ${declared.amount} ${declared.unit} and calculate again, or change the study's declared unit`,
+    {
+      details: {
+        field: 'resultId',
+        resultDeclaredUnit: { amount: per.amount, unit: per.unit },
+        studyDeclaredUnit: declared,
+      },
+    },
+  );
+}
+
+/** The location of the process a result is per (the model's reference process), when the document states one. */
+function referenceLocation(document: unknown, footprint: Record<string, unknown> | undefined): string | null {
+  const processId = (footprint as { declaredUnit?: { processId?: unknown } } | null)?.declaredUnit?.processId;
+  const processes = (document as { processes?: unknown } | null)?.processes;
+  if (typeof processId !== 'string' || !Array.isArray(processes)) return null;
+  const reference = processes.find((p) => (p as { id?: unknown })?.id === processId) as
+    { location?: unknown } | undefined;
+  return typeof reference?.location === 'string' && reference.location.trim() !== ''
+    ? reference.location.trim()
+    : null;
 }
 
 /** The study's model, locked against saves until the transaction ends (so a hash check and its outcome agree). */
@@ -794,6 +855,7 @@ export const studies = {
       nextState({ ...factsOf(row), resultId }, 'submit');
       const result = await resultOf(trx, row, resultId as string);
       await checkUnchanged(trx, row, result, options.currentInputsHash, 'it cannot be submitted with it');
+      checkDeclaredUnit(row, result);
       row.result_id = result.id;
       await move(
         trx,
@@ -1171,11 +1233,39 @@ export const studies = {
         },
         { statementId, keyId: signer.key.id, inputsHash: result.inputsHash },
       );
+      // The public registry lists what was signed, in this transaction: published together, or not at all.
+      // Where it is made: the reference process's location in the model as calculated (stored with the result),
+      // else in the model as saved if it is still that version.
+      const calculated = (result.result as { model?: unknown } | null)?.model;
+      const model = calculated === undefined ? await modelOf(trx, row.model_id) : undefined;
+      const footprint = storedFootprint(result);
+      const region =
+        calculated !== undefined
+          ? referenceLocation(calculated, footprint)
+          : model !== undefined && model.version === result.modelVersion
+            ? referenceLocation(model.model, footprint)
+            : null;
+      await registry.add(
+        trx,
+        publicationEntry(composed.payload, {
+          statementId,
+          studyId: id,
+          organisationId: row.organisation_id,
+          companySlug: organisation.slug,
+          statementJws: jws,
+          publishedAt: issuedAt,
+          footprint,
+          declarations: row.declarations,
+          region,
+        }),
+      );
       if (predecessor && predecessor.state === 'published') {
         const before = (await studyQuery(trx)
           .where('s.id', '=', predecessor.id)
           .executeTakeFirstOrThrow()) as StudyRow;
         await move(trx, before, 'supersede', actor, { superseded_by: id }, { supersededBy: id, statementId });
+        if (predecessor.statement_id !== null)
+          await registry.supersede(trx, predecessor.statement_id, statementId, issuedAt);
       }
       return reread(trx, actor, id);
     });
@@ -1186,7 +1276,11 @@ export const studies = {
     return store.transaction(async (trx) => {
       const { row, relation } = await locked(trx, actor, id);
       requireSide(row, relation, actor, 'practitioner', 'withdraw the study');
-      await move(trx, row, 'withdraw', actor, { withdrawn_at: new Date() }, { reason: options.reason });
+      const at = new Date();
+      // A published statement stays in the registry, marked withdrawn with the reason (read before the move).
+      const published = row.state === 'published' ? row.statement_id : null;
+      await move(trx, row, 'withdraw', actor, { withdrawn_at: at }, { reason: options.reason });
+      if (published !== null) await registry.withdraw(trx, published, options.reason, at);
       return reread(trx, actor, id);
     });
   },
@@ -1290,13 +1384,10 @@ export const studies = {
 
   /**
    * What the study reports, for the read-only views of its organisation and its verifier: the submitted result
-   * (NOT_FOUND before a result is named) and the model as saved now.
+   * (NOT_FOUND before a result is named), the model as saved now, the product's names and, once published, the
+   * compliance report it was published with.
    */
-  async submission(
-    store: Store,
-    actor: StudyActor,
-    id: string,
-  ): Promise<{ study: Study; result: CalculationResult; model: ModelSnapshot }> {
+  async submission(store: Store, actor: StudyActor, id: string): Promise<StudySubmission> {
     const study = await visible(store.db, actor, id);
     if (study.resultId === null)
       throw new StoreError(
@@ -1307,8 +1398,42 @@ export const studies = {
       const row = (await studyQuery(trx).where('s.id', '=', id).executeTakeFirstOrThrow()) as StudyRow;
       const result = await resultOf(trx, row, study.resultId as string);
       const model = await modelOf(trx, row.model_id);
-      return { study, result, model };
+      const product = await trx
+        .selectFrom('products')
+        .where('id', '=', row.product_id)
+        .select(['name_en', 'name_zh'])
+        .executeTakeFirstOrThrow();
+      return {
+        study,
+        result,
+        model,
+        product: { nameEn: product.name_en, nameZh: product.name_zh },
+        publishedCompliance: row.compliance,
+      };
     });
+  },
+
+  /**
+   * The studies of the organisation that refer to a product or a product model (directly, or through a result of
+   * the model), oldest first: what keeps it from being deleted. A study keeps what it reports for as long as it
+   * exists (a published statement is never deleted).
+   *
+   * @example const blocking = await studies.referringTo(store, orgId, { modelId });
+   */
+  async referringTo(
+    store: Store,
+    organisationId: string,
+    target: { productId: string } | { modelId: string },
+  ): Promise<{ id: string; title: string; state: StudyState }[]> {
+    let query = store.db
+      .selectFrom('studies')
+      .where('organisation_id', '=', organisationId)
+      .select(['id', 'title', 'state']);
+    query =
+      'productId' in target
+        ? query.where('product_id', '=', target.productId)
+        : query.where('model_id', '=', target.modelId);
+    return query.orderBy('created_at').orderBy('id').execute();
   },
 
   /**

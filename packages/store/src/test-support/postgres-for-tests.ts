@@ -29,13 +29,14 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
       await c.connect();
       try {
         // FORCE ends the database's connections, but a role that is not superuser may not end an autovacuum
-        // worker's (42501, "must be a member of the role whose process is being terminated"); it soon finishes.
+        // worker's (42501, "must be a member of the role whose process is being terminated"); it finishes (on a
+        // large table, such as a benchmark's, it may take a while: up to 30 s are waited for).
         for (let attempt = 1; ; attempt++) {
           try {
             await c.query(`drop database if exists ${name} with (force)`);
             return;
           } catch (e) {
-            if ((e as { code?: string }).code !== '42501' || attempt === 50) throw e;
+            if ((e as { code?: string }).code !== '42501' || attempt === 300) throw e;
             await new Promise((done) => setTimeout(done, 100));
           }
         }

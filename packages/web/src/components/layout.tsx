@@ -37,6 +37,9 @@ export function Layout({ user }: { user: Schema<'User'> }) {
             <li>
               <NavLink to="/databases">{t('nav.databases')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/studies">{t('studies.nav')}</NavLink>
+            </li>
           </ul>
         </nav>
         <div className="header-tools">

@@ -8,18 +8,31 @@ import { ErrorMessage, Loading } from '../components/query-state';
 import { useFormat } from '../i18n/format';
 import { languageOf } from '../i18n/i18n';
 import { DashboardStudies } from './dashboard-studies';
+import { FootprintBasis } from './results/footprint-basis';
+import type { ResultUnit } from './results/declared-unit';
+import { useResultNames } from './results/result-names';
+import { shownResult } from './results/shown-result';
 import { studyRows } from './study-rows';
 
 type Product = Schema<'Product'>;
 type ModelSummary = Schema<'ProductModelSummary'>;
 type ResultSummary = Schema<'CalculationResultSummary'>;
 
+/** A model's footprint as the dashboard shows it: its base case (else its newest scenario) and what it is per. */
+interface ShownFootprint {
+  result: ResultSummary;
+  /** The result's own unit (`footprint.declaredUnit`); undefined while it is read. */
+  unit: ResultUnit | undefined;
+}
+
 /** How many jobs the dashboard lists. */
 const RECENT_JOBS = 8;
 
 /**
- * The organisation at a glance: its products, their product models with each one's latest calculated footprint,
- * the latest footprints, its studies and their status, and recent background jobs.
+ * The organisation at a glance: its products, their product models with each one's footprint (its newest base
+ * case, else its newest scenario, named), the latest footprints, its studies and their status, and recent
+ * background jobs. A footprint is labelled with what it is per as the result carries it, never with the
+ * product's declared unit (a model's reference output may differ from it: then a note says so).
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -46,20 +59,42 @@ export default function DashboardPage() {
     queryFn: async () => (await api.GET('/v1/orgs/{orgId}/studies', { params: { path } })).data.studies,
   });
   const productName = useProductName();
-  // newest first: the first of each model's results is its latest footprint
+  // newest first: each model's footprint is its newest base case (the model as it stands), else its newest scenario
   const latest = useQueries({
     queries: (models.data ?? []).map((model) => ({
       queryKey: ['calculations', orgId, model.id],
       queryFn: async () =>
-        (
-          await api.GET('/v1/orgs/{orgId}/models/{id}/calculations', {
-            params: { path: { orgId, id: model.id } },
-          })
-        ).data.results[0] ?? null,
+        shownResult(
+          (
+            await api.GET('/v1/orgs/{orgId}/models/{id}/calculations', {
+              params: { path: { orgId, id: model.id } },
+            })
+          ).data.results,
+        ),
     })),
   });
-  const latestByModel = new Map<string, ResultSummary | null | undefined>(
-    (models.data ?? []).map((model, i) => [model.id, latest[i]?.data]),
+  // What each footprint is per: the summaries do not carry it, the stored result does (immutable, read once).
+  const units = useQueries({
+    queries: latest.map((query) => {
+      const resultId = query.data?.id ?? null;
+      return {
+        queryKey: ['dashboard', 'result-unit', orgId, resultId],
+        enabled: resultId !== null,
+        staleTime: Infinity,
+        queryFn: async (): Promise<ResultUnit> => {
+          const { data } = await api.GET('/v1/orgs/{orgId}/calculations/{resultId}', {
+            params: { path: { orgId, resultId: resultId ?? '' } },
+          });
+          return { amount: data.footprint.declaredUnit.amount, unit: data.footprint.declaredUnit.unit };
+        },
+      };
+    }),
+  });
+  const latestByModel = new Map<string, ShownFootprint | null | undefined>(
+    (models.data ?? []).map((model, i) => {
+      const result = latest[i]?.data;
+      return [model.id, result ? { result, unit: units[i]?.data } : result];
+    }),
   );
 
   return (
@@ -132,7 +167,7 @@ function ProductList({
 }: {
   products: Product[];
   models: ModelSummary[];
-  latest: Map<string, ResultSummary | null | undefined>;
+  latest: Map<string, ShownFootprint | null | undefined>;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -158,7 +193,7 @@ function ProductList({
             ) : (
               <ul className="model-list">
                 {own.map((model) => {
-                  const result = latest.get(model.id);
+                  const shown = latest.get(model.id);
                   return (
                     <li key={model.id}>
                       <span>
@@ -171,13 +206,16 @@ function ProductList({
                           {t('editor.dashboard.edit')}
                         </Link>
                       </span>
-                      <span className="figure">
-                        {result === undefined
-                          ? t('common.loading')
-                          : result === null
-                            ? t('dashboard.notCalculated')
-                            : format.co2e(result.total)}
-                      </span>
+                      <div className="model-figure">
+                        <span className="figure">
+                          {shown === undefined
+                            ? t('common.loading')
+                            : shown === null
+                              ? t('dashboard.notCalculated')
+                              : format.co2e(shown.result.total)}
+                        </span>
+                        {shown && <ShownFacts shown={shown} product={product} />}
+                      </div>
                     </li>
                   );
                 })}
@@ -196,16 +234,16 @@ function LatestFootprints({
   products,
 }: {
   models: ModelSummary[];
-  latest: Map<string, ResultSummary | null | undefined>;
+  latest: Map<string, ShownFootprint | null | undefined>;
   products: Product[];
 }) {
   const { t } = useTranslation();
   const format = useFormat();
   const name = useProductName();
   const rows = models
-    .map((model) => ({ model, result: latest.get(model.id) }))
-    .filter((row): row is { model: ModelSummary; result: ResultSummary } => Boolean(row.result))
-    .sort((a, b) => b.result.createdAt.localeCompare(a.result.createdAt));
+    .map((model) => ({ model, shown: latest.get(model.id) }))
+    .filter((row): row is { model: ModelSummary; shown: ShownFootprint } => Boolean(row.shown))
+    .sort((a, b) => b.shown.result.createdAt.localeCompare(a.shown.result.createdAt));
   if (rows.length === 0) return <p className="muted">{t('dashboard.noFootprints')}</p>;
   return (
     <div className="table-scroll">
@@ -221,7 +259,7 @@ function LatestFootprints({
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ model, result }) => {
+          {rows.map(({ model, shown }) => {
             const product = products.find((p) => p.id === model.productId);
             return (
               <tr key={model.id}>
@@ -230,24 +268,39 @@ function LatestFootprints({
                   {product && <div className="muted small">{name(product)}</div>}
                 </td>
                 <td className="numeric">
-                  <Link to={`/calculations/${encodeURIComponent(result.id)}`}>
-                    {format.co2e(result.total)}
+                  <Link to={`/calculations/${encodeURIComponent(shown.result.id)}`}>
+                    {format.co2e(shown.result.total)}
                   </Link>
-                  {product && (
-                    <div className="muted small">
-                      {t('dashboard.perDeclaredUnit', {
-                        unit: format.amount(product.declaredUnitAmount, product.declaredUnit),
-                      })}
-                    </div>
-                  )}
+                  <ShownFacts shown={shown} product={product} />
                 </td>
-                <td>{format.dateTime(result.createdAt)}</td>
+                <td>{format.dateTime(shown.result.createdAt)}</td>
               </tr>
             );
           })}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * Under a footprint: what it is per (the result's own unit, with a note when the product declares another) and,
+ * when the model has no base case calculated, the scenario it is of.
+ */
+function ShownFacts({ shown, product }: { shown: ShownFootprint; product: Product | undefined }) {
+  const { t } = useTranslation();
+  const names = useResultNames();
+  return (
+    <>
+      {shown.unit && (
+        <FootprintBasis unit={shown.unit} product={product} className="muted small footprint-basis" />
+      )}
+      {shown.result.scenario !== null && (
+        <div className="small footprint-scenario">
+          {t('dashboard.scenarioShown', { scenario: names.scenario(shown.result.scenario) })}
+        </div>
+      )}
+    </>
   );
 }
 

@@ -143,9 +143,17 @@ test('switching the stage scheme renames every stage with a counterpart', () => 
 });
 
 test('new inputs start with what their kind needs', () => {
-  expect(newInput('electricity', { name: 'Power', electricityYear: 2023 })).toMatchObject({
+  expect(
+    newInput('electricity', { name: 'Power', electricity: { factorBasis: 'life-cycle-co2e', year: 2024 } }),
+  ).toMatchObject({
     unit: 'kWh',
-    source: { kind: 'electricity', region: '全国', year: 2023, accounting: 'location-based' },
+    source: {
+      kind: 'electricity',
+      region: '全国',
+      factorBasis: 'life-cycle-co2e',
+      year: 2024,
+      accounting: 'location-based',
+    },
   });
   expect(newInput('transport', { name: 'Leg', transportDataset: { processId: 'p' } }).source).toMatchObject({
     mode: 'road',

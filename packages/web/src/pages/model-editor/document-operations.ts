@@ -12,6 +12,7 @@ import {
   type ModelSource,
   type SourceKind,
 } from './model-types';
+import type { ElectricityFactorBasis } from './sources/electricity-basis';
 import { stageInScheme, type StageScheme } from './stages';
 
 /**
@@ -228,8 +229,9 @@ export function move<T>(list: readonly T[], index: number, by: -1 | 1): T[] {
 /**
  * A new input of a kind, with what it needs to be valid once the user fills in the rest: a background input
  * waits for its dataset (empty process id, which validation flags), electricity starts location-based on the
- * national grid of the latest year with a factor, a transport leg by road at the given dataset (else at a factor
- * still to be filled in).
+ * national grid with the given factor basis and year — the life-cycle basis ISO 14067 asks for where the reference
+ * publishes it (`electricityDefault`); without the reference, the document's own default (operational CO2, no
+ * `factorBasis`) —, a transport leg by road at the given dataset (else at a factor still to be filled in).
  */
 export function newInput(
   kind: SourceKind,
@@ -237,7 +239,8 @@ export function newInput(
     name: string;
     foregroundId?: string;
     foregroundUnit?: string;
-    electricityYear?: number;
+    /** the national grid's default factor basis and its latest year with a factor (electricityDefault) */
+    electricity?: { factorBasis: ElectricityFactorBasis; year: number };
     /** the transport dataset a new leg starts with (the starter database's for road) */
     transportDataset?: { processId: string; productId?: string };
   },
@@ -261,7 +264,9 @@ export function newInput(
         source: {
           kind,
           region: '全国',
-          year: options.electricityYear ?? 2023,
+          ...(options.electricity
+            ? { factorBasis: options.electricity.factorBasis, year: options.electricity.year }
+            : { year: 2023 }),
           accounting: 'location-based',
           instruments: [],
         },

@@ -192,10 +192,14 @@ export function ModelEditor({
 
   const zh = languageOf(i18n) === 'zh-CN';
   const productName = zh && product.nameZh ? product.nameZh : product.nameEn;
+  // One press calculates: what waits for autosave is saved first (the job calculates the stored model), then the
+  // results page starts the job on arrival (?calculate=1, which it removes so that a reload starts nothing). Viewers
+  // and verifiers cannot calculate: they are taken to the results only.
   const calculate = async () => {
     const saved = readOnly || (await autosave.saveNow());
     setCalculateBlocked(!saved);
-    if (saved) void navigate(`/models/${encodeURIComponent(model.id)}/results`);
+    if (saved)
+      void navigate(`/models/${encodeURIComponent(model.id)}/results${readOnly ? '' : '?calculate=1'}`);
   };
 
   return (

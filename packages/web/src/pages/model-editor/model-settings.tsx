@@ -46,7 +46,8 @@ export function ModelSettings({ versions }: { versions: readonly Schema<'Databas
   return (
     <section className="card" id={placeId('')} tabIndex={-1} aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('editor.settings.title')}</h2>
-      <div className="form-grid">
+      {/* long names (the model's, a database's with its version) get wider columns: a select cannot wrap its text */}
+      <div className="form-grid form-grid-wide">
         <TextField
           path={['$name']}
           label={t('editor.settings.name')}
@@ -62,6 +63,8 @@ export function ModelSettings({ versions }: { versions: readonly Schema<'Databas
           options={versionOptions}
           onChange={(id) => change((s) => ({ ...s, backgroundVersionId: id || null }))}
         />
+      </div>
+      <div className="form-grid">
         <SelectField
           path={['referenceProcessId']}
           label={t('editor.settings.reference')}

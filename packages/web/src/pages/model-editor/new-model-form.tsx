@@ -80,7 +80,8 @@ export function NewModelForm({
   return (
     <form className="new-model" onSubmit={submit} aria-labelledby={`${id}-heading`} noValidate>
       <h3 id={`${id}-heading`}>{t('editor.newModel.title')}</h3>
-      <div className="form-grid">
+      {/* wide columns: a database's name and version, or a model's, must be readable in a select */}
+      <div className="form-grid form-grid-wide">
         <div className={`field${nameIssue ? ' field-invalid' : ''}`}>
           <label htmlFor={`${id}-name`}>{t('editor.newModel.name')}</label>
           <input

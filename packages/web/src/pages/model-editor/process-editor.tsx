@@ -20,6 +20,7 @@ import { UnitField } from './fields/unit-field';
 import { InputEditor } from './input-editor';
 import { pathKey } from './issue-placement';
 import { PROCESS_TAGS, SOURCE_KINDS, type ModelProcess, type SourceKind } from './model-types';
+import { electricityDefault, findRegion } from './sources/electricity-basis';
 
 /**
  * One process of the model: its names, stage, location and tags, the output it makes (the reference process's is
@@ -51,13 +52,17 @@ export function ProcessEditor({ process, index }: { process: ModelProcess; index
 
   const addInput = (kind: SourceKind) => {
     const other = document.processes.find((p) => p.id !== process.id);
-    const latestYear = electricity?.regions.find((r) => r.name === '全国')?.years['operational-co2'];
+    // the national grid, on the life-cycle basis where it is published (ISO 14067 counts life-cycle emissions)
+    const national = electricity ? findRegion(electricity.regions, '全国') : undefined;
     const lorry = transport?.modes.find((m) => m.mode === 'road')?.datasets[0];
     const input = newInput(kind, {
       name: t(`editor.kinds.${kind}`),
       foregroundId: other?.id,
       foregroundUnit: other?.output.unit,
-      electricityYear: latestYear?.length ? Math.max(...latestYear) : undefined,
+      electricity: electricityDefault(
+        national,
+        electricity?.residualMix.map((r) => r.year),
+      ),
       transportDataset: lorry && { processId: lorry.processId, productId: lorry.productId },
     });
     edit((d) => updateProcess(d, index, (p) => ({ ...p, inputs: [...inputsOf(p), input] })));

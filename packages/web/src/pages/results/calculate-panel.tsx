@@ -1,6 +1,6 @@
 import type { Schema } from '@opencfp/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/api-context';
 import { ErrorMessage } from '../../components/query-state';
@@ -15,7 +15,7 @@ export const BASE_CASE = '';
 /**
  * Calculates a model as a background job: the scenario and options, a button, the job's progress with a cancel
  * button, and when it succeeded `onCalculated` with the stored result's id (a new one, or the result of equal inputs
- * calculated before).
+ * calculated before). With `startOnArrival` it starts the base case at once (the editor's one-press Calculate).
  *
  * @example <CalculatePanel orgId={orgId} model={model} onCalculated={(id) => open(id)} />
  */
@@ -23,10 +23,16 @@ export function CalculatePanel({
   orgId,
   model,
   onCalculated,
+  startOnArrival = false,
+  onStartedOnArrival,
 }: {
   orgId: string;
   model: Schema<'ProductModel'>;
   onCalculated(resultId: string): void;
+  /** Start calculating the base case with the default options as soon as the panel is shown (once). */
+  startOnArrival?: boolean;
+  /** Told when that calculation was asked for (e.g. to drop `?calculate=1` from the URL). */
+  onStartedOnArrival?(): void;
 }) {
   const { t } = useTranslation();
   const names = useResultNames();
@@ -48,6 +54,17 @@ export function CalculatePanel({
         })
       ).data,
   });
+  // one start per arrival, also when React runs the effect twice (development's StrictMode) or re-renders before
+  // the URL has lost its parameter
+  const startedOnArrival = useRef(false);
+  useEffect(() => {
+    if (!startOnArrival || startedOnArrival.current) return;
+    startedOnArrival.current = true;
+    start.mutate();
+    onStartedOnArrival?.();
+    // asked once, on arrival
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [startOnArrival]);
   const { job, error } = useJob(orgId, start.data ?? null);
   const running = job !== null && (job.status === 'queued' || job.status === 'running');
   const resultId =

@@ -6,10 +6,12 @@ import { ErrorMessage, Loading } from '../../components/query-state';
 import { useFormat, type Format } from '../../i18n/format';
 import { ChartCard } from './chart-card';
 import { compareResults, comparisonOption, type ComparedRow } from './comparison';
+import { unitMatch, type ProductUnit } from './declared-unit';
 import { fileName } from './download';
+import { FootprintBasis } from './footprint-basis';
 import type { ResultData } from './read-result';
-import { useResultNames } from './result-names';
-import { useModel, useResult } from './results-queries';
+import { PREAGGREGATED, useResultNames } from './result-names';
+import { useModel, useProduct, useResult } from './results-queries';
 
 /**
  * Two results of a model side by side (`/models/:modelId/compare?a=…&b=…`), e.g. grid against green electricity or
@@ -23,6 +25,7 @@ export default function ComparePage() {
   const { modelId = '' } = useParams();
   const [params] = useSearchParams();
   const model = useModel(orgId, modelId);
+  const product = useProduct(orgId, model.data?.productId ?? null);
   const a = useResult(orgId, params.get('a'));
   const b = useResult(orgId, params.get('b'));
   const back = (
@@ -52,12 +55,28 @@ export default function ComparePage() {
     <div className="page results-page">
       {back}
       <h1>{t('results.compare.pageTitle', { model: model.data?.name ?? '' })}</h1>
-      <ComparisonView a={a.data} b={b.data} title={model.data?.name ?? modelId} />
+      <ComparisonView
+        a={a.data}
+        b={b.data}
+        title={model.data?.name ?? modelId}
+        product={product.data ?? null}
+      />
     </div>
   );
 }
 
-function ComparisonView({ a, b, title }: { a: ResultData; b: ResultData; title: string }) {
+function ComparisonView({
+  a,
+  b,
+  title,
+  product,
+}: {
+  a: ResultData;
+  b: ResultData;
+  title: string;
+  /** The product's declared unit: each total is per its own result's unit, with a note when they differ. */
+  product: ProductUnit | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useResultNames();
@@ -95,11 +114,13 @@ function ComparisonView({ a, b, title }: { a: ResultData; b: ResultData; title: 
               <p className="big-figure" data-total={result.total}>
                 {format.co2e(result.total)}
               </p>
+              <FootprintBasis
+                unit={result.declaredUnit}
+                product={product}
+                className="muted small footprint-basis"
+              />
               <p className="muted small">
-                {t('results.total.perUnit', {
-                  unit: format.amount(result.declaredUnit.amount, result.declaredUnit.unit),
-                })}{' '}
-                · {result.gwpSet.name} · {format.dateTime(result.createdAt)}
+                {result.gwpSet.name} · {format.dateTime(result.createdAt)}
               </p>
               <Link to={`/calculations/${encodeURIComponent(result.id)}`}>
                 {t('results.compare.openResult')}
@@ -114,6 +135,17 @@ function ComparisonView({ a, b, title }: { a: ResultData; b: ResultData; title: 
           relative: total.relative === null ? '—' : signedPercent(format, total.relative),
         })}
       </p>
+      {unitMatch(a.declaredUnit, {
+        declaredUnitAmount: b.declaredUnit.amount,
+        declaredUnit: b.declaredUnit.unit,
+      }) !== 'same' && (
+        <p className="message message-error">
+          {t('results.compare.differentUnits', {
+            a: format.amount(a.declaredUnit.amount, a.declaredUnit.unit),
+            b: format.amount(b.declaredUnit.amount, b.declaredUnit.unit),
+          })}
+        </p>
+      )}
       {differences.length > 0 && (
         <p className="message message-error">
           {t('results.compare.differentOptions', {
@@ -161,6 +193,7 @@ function ComparisonView({ a, b, title }: { a: ResultData; b: ResultData; title: 
                       ? `${t('results.split.ofWhich')} ${names.split(row.key)}`
                       : names.split(row.key)
                   }
+                  rowClass={(row) => `split-${row.item.level}`}
                   format={format}
                 />
                 <GroupHeading>{t('results.stages.title')}</GroupHeading>
@@ -178,6 +211,9 @@ function ComparisonView({ a, b, title }: { a: ResultData; b: ResultData; title: 
               </tbody>
             </table>
           </div>
+          {comparison.gases.some((row) => row.item.species === PREAGGREGATED) && (
+            <p className="muted small">{t('results.gases.preaggregatedNote')}</p>
+          )}
         </section>
       </div>
     </>
@@ -202,16 +238,19 @@ function Rows<Item>({
   name,
   format,
   strong = false,
+  rowClass,
 }: {
   rows: readonly ComparedRow<Item>[];
   name(row: ComparedRow<Item>): string;
   format: Format;
   strong?: boolean;
+  /** A row's class (the split's rows are indented as in the overview: "of which" under the total). */
+  rowClass?(row: ComparedRow<Item>): string;
 }) {
   return (
     <>
       {rows.map((row) => (
-        <tr key={row.key} className={strong ? 'row-strong' : undefined}>
+        <tr key={row.key} className={strong ? 'row-strong' : rowClass?.(row)}>
           <th scope="row">{name(row)}</th>
           <td className="numeric">{row.a === null ? '—' : format.number(row.a)}</td>
           <td className="numeric">{row.b === null ? '—' : format.number(row.b)}</td>

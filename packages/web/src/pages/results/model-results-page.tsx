@@ -9,11 +9,13 @@ import { CompareForm } from './compare-form';
 import { ResultView } from './result-view';
 import { useResultNames } from './result-names';
 import { useModel, useModelResults, useProduct, useResult } from './results-queries';
+import { shownResult } from './shown-result';
 
 /**
  * The results of one product model (`/models/:modelId/results`): calculate it (scenario, options) as a background
  * job with progress, pick two scenarios or results to compare, the model's earlier results, and below them the
- * chosen result (`?result=`, else the latest) with all its views.
+ * chosen result (`?result=`, else the newest base case, else the newest result, its scenario named) with all its
+ * views. Arriving with `?calculate=1` (the editor's Calculate) starts calculating the base case at once.
  */
 export default function ModelResultsPage() {
   const { t, i18n } = useTranslation();
@@ -26,8 +28,21 @@ export default function ModelResultsPage() {
   const model = useModel(orgId, modelId);
   const product = useProduct(orgId, model.data?.productId ?? null);
   const results = useModelResults(orgId, modelId);
-  const selected = params.get('result') ?? results.data?.[0]?.id ?? null;
+  // by default the base case (the model as it stands), not whichever scenario was calculated last
+  const selected = params.get('result') ?? shownResult(results.data ?? [])?.id ?? null;
   const result = useResult(orgId, selected);
+  // the editor's Calculate arrives with ?calculate=1: the job starts once, and the parameter goes (a reload must
+  // not start another)
+  const calculateOnArrival = params.get('calculate') === '1';
+  const arrived = () =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete('calculate');
+        return next;
+      },
+      { replace: true },
+    );
 
   if (model.isPending) return <Loading />;
   if (model.error)
@@ -48,6 +63,9 @@ export default function ModelResultsPage() {
       (current) => {
         const next = new URLSearchParams(current);
         next.set('result', id);
+        // also here: the parameter's removal on arrival may not have been committed yet (the router navigates in
+        // a transition), and this URL must not start a calculation when reloaded
+        next.delete('calculate');
         return next;
       },
       { replace: false },
@@ -69,7 +87,13 @@ export default function ModelResultsPage() {
       </p>
       <div className="dashboard-grid results-grid">
         <section className="card">
-          <CalculatePanel orgId={orgId} model={m} onCalculated={open} />
+          <CalculatePanel
+            orgId={orgId}
+            model={m}
+            onCalculated={open}
+            startOnArrival={calculateOnArrival}
+            onStartedOnArrival={arrived}
+          />
         </section>
         <section className="card">
           <CompareForm orgId={orgId} model={m} results={results.data ?? []} />
@@ -139,13 +163,21 @@ export default function ModelResultsPage() {
           ) : result.error ? (
             <ErrorMessage error={result.error} />
           ) : (
-            <ResultView
-              key={result.data.id}
-              data={result.data}
-              orgId={orgId}
-              title={m.name}
-              productName={productName ?? undefined}
-            />
+            <>
+              {result.data.scenario !== null && (
+                <p className="message message-info shown-scenario">
+                  {t('results.shownScenario', { scenario: names.scenario(result.data.scenario) })}
+                </p>
+              )}
+              <ResultView
+                key={result.data.id}
+                data={result.data}
+                orgId={orgId}
+                title={m.name}
+                productName={productName ?? undefined}
+                product={product.data ?? null}
+              />
+            </>
           )}
         </section>
       )}

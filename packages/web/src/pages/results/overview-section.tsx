@@ -3,28 +3,34 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../i18n/format';
 import { breakdownOption } from './breakdown-option';
 import { ChartCard } from './chart-card';
+import type { ProductUnit } from './declared-unit';
 import { fileName } from './download';
+import { FootprintBasis } from './footprint-basis';
 import { paretoOption, paretoRows } from './pareto';
 import type { ResultData } from './read-result';
-import { useResultNames } from './result-names';
+import { PREAGGREGATED, useResultNames } from './result-names';
 import { splitRows } from './split-rows';
 
 /** Lines drawn as bars of the Pareto chart (the rest are summed into one). */
 export const PARETO_LINES = 10;
 
 /**
- * The result at a glance: the total per declared unit with how it was calculated, the ISO 14067 split and PACT
- * fields as the result carries them, life-cycle stages, gases and the top contributors (Pareto).
+ * The result at a glance: the total per the result's own unit (its reference output) with how it was calculated,
+ * the ISO 14067 split and PACT fields as the result carries them, life-cycle stages, gases and the top contributors
+ * (Pareto).
  */
 export function OverviewSection({
   data,
   title,
   productName,
+  product,
 }: {
   data: ResultData;
   title: string;
   /** The product's name in the reader's language (else the result's name of the model's output). */
   productName?: string;
+  /** The product's declared unit (the total is per the result's own unit; a note says when they differ). */
+  product?: ProductUnit | null;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -59,7 +65,11 @@ export function OverviewSection({
 
   return (
     <div className="dashboard-grid results-grid">
-      <TotalCard data={data} productName={productName ?? data.declaredUnit.productName} />
+      <TotalCard
+        data={data}
+        productName={productName ?? data.declaredUnit.productName}
+        product={product ?? null}
+      />
       <SplitCard data={data} />
       <ChartCard
         title={t('results.stages.title')}
@@ -136,6 +146,9 @@ export function OverviewSection({
             </tbody>
           </table>
         </div>
+        {data.gases.some((gas) => gas.species === PREAGGREGATED) && (
+          <p className="muted small">{t('results.gases.preaggregatedNote')}</p>
+        )}
       </ChartCard>
       <ChartCard
         title={t('results.pareto.title')}
@@ -191,23 +204,34 @@ export function OverviewSection({
   );
 }
 
-/** The footprint per declared unit, big, with everything that defines it. */
-function TotalCard({ data, productName }: { data: ResultData; productName: string | null }) {
+/**
+ * The footprint per the result's own unit (its reference output), big, with everything that defines it; a note when
+ * the product declares another unit.
+ */
+function TotalCard({
+  data,
+  productName,
+  product,
+}: {
+  data: ResultData;
+  productName: string | null;
+  product: ProductUnit | null;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useResultNames();
-  const declared = format.amount(data.declaredUnit.amount, data.declaredUnit.unit);
   return (
     <section className="card" aria-labelledby="result-total-heading">
       <h2 id="result-total-heading">{t('results.total.title')}</h2>
       <p className="big-figure result-total" data-total={data.total}>
         {format.co2e(data.total)}
       </p>
-      <p className="muted">
-        {productName
-          ? t('results.total.perUnitOf', { unit: declared, product: productName })
-          : t('results.total.perUnit', { unit: declared })}
-      </p>
+      <FootprintBasis
+        unit={data.declaredUnit}
+        product={product}
+        productName={productName}
+        className="muted footprint-basis"
+      />
       <dl className="facts">
         <dt>{t('results.total.scenario')}</dt>
         <dd>{names.scenario(data.scenario)}</dd>

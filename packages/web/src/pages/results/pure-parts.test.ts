@@ -61,15 +61,21 @@ test('the split keeps every entry in reading order, unknown keys last as they ar
     ['packaging', 0.1],
     ['futurePart', 2],
     ['total', 12],
+    ['landManagement', 0],
     ['biogenicCo2Emissions', 1],
     ['fossilEmissions', 11],
+    ['aircraft', 0.2],
   ]);
-  expect(rows.map((r) => [r.key, r.level])).toEqual([
-    ['total', 'total'],
-    ['fossilEmissions', 'part'],
-    ['biogenicCo2Emissions', 'sub-part'],
-    ['packaging', 'of-which'],
-    ['futurePart', 'other'],
+  // aircraft and packaging cross the parts: they are parts of the total, read right under it (not under the last
+  // part, land management)
+  expect(rows.map((r) => [r.key, r.level, r.parent])).toEqual([
+    ['total', 'total', null],
+    ['aircraft', 'of-which', 'total'],
+    ['packaging', 'of-which', 'total'],
+    ['fossilEmissions', 'part', null],
+    ['biogenicCo2Emissions', 'sub-part', 'biogenicEmissions'],
+    ['landManagement', 'part', null],
+    ['futurePart', 'other', null],
   ]);
 });
 

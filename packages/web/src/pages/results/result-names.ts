@@ -17,7 +17,10 @@ export interface ResultNames {
   local(name: string, nameZh: string | null | undefined): string;
   /** A scenario by its names in the reader's language; null: the base case. */
   scenario(scenario: (Pick<ResultScenario, 'name'> & { nameZh?: string | null }) | null): string;
-  /** A gas with its origin, e.g. 'CO₂ (fossil)'. */
+  /**
+   * A gas with its origin, e.g. 'CO₂ (fossil)'. The species 'CO2e' is not a total but greenhouse gases a source
+   * gave only as one CO₂e figure (pre-aggregated): it is named so.
+   */
   gas(gas: Pick<ResultGas, 'species' | 'kind'>): string;
   /** A line's or node's kind ('background', 'supplier' …). */
   kind(kind: string): string;
@@ -32,8 +35,14 @@ const FORMULAS: Record<string, string> = {
   N2O: 'N₂O',
   SF6: 'SF₆',
   NF3: 'NF₃',
-  CO2e: 'CO₂e',
 };
+
+/**
+ * The species of an amount a source published only in CO₂e (a background dataset's "Greenhouse gases, CO2
+ * equivalent (pre-aggregated)", a supplier's PCF, a published electricity or transport factor): GWP 1, counted as
+ * fossil (docs/carbon-footprint.md).
+ */
+export const PREAGGREGATED = 'CO2e';
 
 /**
  * The names of a result's codes and its own names (processes, scenario) for the current language.
@@ -52,7 +61,10 @@ export function useResultNames(): ResultNames {
       scenario: (scenario) =>
         scenario === null ? t('results.baseCase') : zh && scenario.nameZh ? scenario.nameZh : scenario.name,
       gas: (gas) => {
-        const species = FORMULAS[gas.species] ?? gas.species;
+        const species =
+          gas.species === PREAGGREGATED
+            ? t('results.gases.preaggregated')
+            : (FORMULAS[gas.species] ?? gas.species);
         return gas.kind
           ? `${species} (${t(`results.origins.${gas.kind}`, { defaultValue: gas.kind })})`
           : species;

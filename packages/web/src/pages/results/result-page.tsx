@@ -4,6 +4,7 @@ import { useOrganisation } from '../../api/organisation';
 import { ErrorMessage, Loading } from '../../components/query-state';
 import { ResultView } from './result-view';
 import { languageOf } from '../../i18n/i18n';
+import { useResultNames } from './result-names';
 import { useModel, useProduct, useResult } from './results-queries';
 
 /**
@@ -12,6 +13,7 @@ import { useModel, useProduct, useResult } from './results-queries';
  */
 export default function ResultPage() {
   const { t, i18n } = useTranslation();
+  const names = useResultNames();
   const { organisation } = useOrganisation();
   const orgId = organisation.id;
   const { resultId = '' } = useParams();
@@ -43,7 +45,19 @@ export default function ResultPage() {
         </Link>
       </p>
       <h1>{name ? t('results.resultTitle', { model: name }) : t('results.resultHeading')}</h1>
-      <ResultView key={data.id} data={data} orgId={orgId} title={name || data.id} productName={productName} />
+      {data.scenario !== null && (
+        <p className="message message-info shown-scenario">
+          {t('results.shownScenario', { scenario: names.scenario(data.scenario) })}
+        </p>
+      )}
+      <ResultView
+        key={data.id}
+        data={data}
+        orgId={orgId}
+        title={name || data.id}
+        productName={productName}
+        product={product.data ?? null}
+      />
     </div>
   );
 }

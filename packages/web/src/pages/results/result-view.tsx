@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { languageOf } from '../../i18n/i18n';
 import { ContributorsSection } from './contributors-section';
+import type { ProductUnit } from './declared-unit';
 import { downloadFile, fileName } from './download';
 import { OverviewSection } from './overview-section';
 import { QualitySection } from './quality-section';
@@ -35,6 +36,7 @@ export function ResultView({
   orgId,
   title,
   productName,
+  product,
 }: {
   data: ResultData;
   orgId: string;
@@ -42,6 +44,8 @@ export function ResultView({
   title: string;
   /** The product's name in the reader's language. */
   productName?: string;
+  /** The product's declared unit, to say when the result's own unit differs from it. */
+  product?: ProductUnit | null;
 }) {
   const { t, i18n } = useTranslation();
   const names = useResultNames();
@@ -141,7 +145,9 @@ export function ResultView({
         onSelect={select}
         tabs={VIEWS.map((id) => ({ id, label: t(`results.views.${id}`) }))}
       >
-        {view === 'overview' && <OverviewSection data={data} title={title} productName={productName} />}
+        {view === 'overview' && (
+          <OverviewSection data={data} title={title} productName={productName} product={product} />
+        )}
         {view === 'contributors' && <ContributorsSection data={data} />}
         {view === 'tree' && (
           <UpstreamTree orgId={orgId} resultId={data.id} expanded={expanded} onExpandedChange={setExpanded} />

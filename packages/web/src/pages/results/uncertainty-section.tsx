@@ -9,7 +9,9 @@ import { fileName } from './download';
 import { histogramOption } from './histogram-option';
 import { JobProgress } from './job-progress';
 import type { MonteCarloRun } from './monte-carlo';
+import { plainNote, type PlainNote } from './monte-carlo-notes';
 import type { ResultData } from './read-result';
+import { useResultNames } from './result-names';
 import { useMonteCarloUnderWay, useResultMonteCarlo } from './results-queries';
 import { useJob, type Job } from './use-job';
 
@@ -54,21 +56,30 @@ export function UncertaintySection({
 function RunFacts({ run, data }: { run: MonteCarloRun; data: ResultData }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useResultNames();
   const p = run.percentiles;
   const rows: [string, number][] = [
     [t('results.uncertainty.deterministic'), run.deterministic],
     [t('results.uncertainty.mean'), run.mean],
     [t('results.uncertainty.sd'), run.sd],
     [t('results.uncertainty.min'), run.min],
-    ['P2.5', p.p2_5],
-    ['P5', p.p5],
-    ['P25', p.p25],
-    ['P50', p.p50],
-    ['P75', p.p75],
-    ['P95', p.p95],
-    ['P97.5', p.p97_5],
+    [t('results.uncertainty.percentile', { p: format.number(2.5) }), p.p2_5],
+    [t('results.uncertainty.percentile', { p: format.number(5) }), p.p5],
+    [t('results.uncertainty.percentile', { p: format.number(25) }), p.p25],
+    [t('results.uncertainty.median'), p.p50],
+    [t('results.uncertainty.percentile', { p: format.number(75) }), p.p75],
+    [t('results.uncertainty.percentile', { p: format.number(95) }), p.p95],
+    [t('results.uncertainty.percentile', { p: format.number(97.5) }), p.p97_5],
     [t('results.uncertainty.max'), run.max],
   ];
+  // The engine's notes in plain words where the catalogues know them; "nothing uncertain" is said above already.
+  const notes = run.notes.map((text) => ({ text, plain: plainNote(text) }));
+  const plain = notes.filter(
+    (note): note is { text: string; plain: PlainNote } =>
+      note.plain !== null && note.plain.key !== 'nothingUncertain',
+  );
+  const unknown = notes.filter((note) => note.plain === null);
+  const background = run.sampled.backgroundExchanges ?? 0;
   return (
     <>
       <p className="big-figure uncertainty-range">
@@ -106,31 +117,48 @@ function RunFacts({ run, data }: { run: MonteCarloRun; data: ResultData }) {
         </table>
       </div>
       <h3>{t('results.uncertainty.sampled')}</h3>
-      {run.sampled.parameters.length + run.sampled.lines.length === 0 ? (
+      {run.sampled.parameters.length + run.sampled.lines.length + background === 0 ? (
         <p className="muted small">{t('results.uncertainty.nothingSampled')}</p>
       ) : (
-        <ul className="plain-list small">
+        <ul className="plain-list small sampled-list">
           {run.sampled.parameters.map((name) => (
-            <li key={`p:${name}`}>
-              {t('results.uncertainty.parameter')} <span className="mono">{name}</span>
-            </li>
+            <li key={`p:${name}`}>{t('results.uncertainty.parameter', { name })}</li>
           ))}
-          {run.sampled.lines.map((path) => (
-            <li key={`l:${path}`}>
-              {t('results.uncertainty.line')} {data.lines.find((line) => line.path === path)?.name ?? ''}{' '}
-              <span className="mono">{path}</span>
-            </li>
+          {run.sampled.lines.map((path) => {
+            // the line as the result names it (its name and its process), never its place in the document
+            const line = data.lines.find((l) => l.path === path);
+            return (
+              <li key={`l:${path}`}>
+                {line
+                  ? t('results.uncertainty.line', {
+                      name: line.name,
+                      process: names.local(line.processName, line.processNameZh),
+                    })
+                  : t('results.uncertainty.lineUnnamed')}
+              </li>
+            );
+          })}
+          {background > 0 && <li>{t('results.uncertainty.backgroundExchanges', { count: background })}</li>}
+        </ul>
+      )}
+      {plain.length > 0 && (
+        <ul className="plain-list small muted uncertainty-notes">
+          {plain.map(({ text, plain: note }) => (
+            <li key={text}>{t(`results.uncertainty.notes.${note.key}`, note.values)}</li>
           ))}
         </ul>
       )}
-      {run.notes.length > 0 && (
-        <ul className="plain-list small muted">
-          {run.notes.map((note) => (
-            <li key={note} lang="en">
-              {note}
-            </li>
-          ))}
-        </ul>
+      {unknown.length > 0 && (
+        <details className="disclosure">
+          <summary>{t('results.uncertainty.engineNotes')}</summary>
+          <ul className="plain-list small muted">
+            {unknown.map(({ text }) => (
+              <li key={text} lang="en">
+                {text}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </>
   );

@@ -6,6 +6,14 @@ import { placeId, useEditor, useIssuesAt } from '../editor-context';
 import { IssueList } from '../field-frame';
 import { SelectField, type SelectOption } from '../fields/select-field';
 import type { DocumentPath, ElectricityInstrument, ElectricitySource } from '../model-types';
+import {
+  electricityDefault,
+  findRegion,
+  hasLifeCycle,
+  LIFE_CYCLE,
+  OPERATIONAL,
+  type ElectricityFactorBasis,
+} from './electricity-basis';
 import { InstrumentEditor } from './instrument-editor';
 
 const ACCOUNTING: readonly NonNullable<ElectricitySource['accounting']>[] = [
@@ -14,16 +22,20 @@ const ACCOUNTING: readonly NonNullable<ElectricitySource['accounting']>[] = [
   'residual-mix',
   'eu-battery',
 ];
-const BASES: readonly NonNullable<ElectricitySource['factorBasis']>[] = [
-  'operational-co2',
-  'life-cycle-co2e',
-];
+/** Life-cycle first: the basis ISO 14067 asks for, and the default where the area's grid has it. */
+const BASES: readonly ElectricityFactorBasis[] = [LIFE_CYCLE, OPERATIONAL];
 
 /**
  * Grid electricity of a China area (GET /v1/reference/electricity): the area (national, regional grid or
  * province), the data year of its published factor, the factor basis, the accounting choice with what it means,
  * and the instruments (green certificates, PPAs, on-site, direct lines) that cover part of it. The factor the
  * choice takes is shown with its publisher, so the user sees what the calculation will use.
+ *
+ * The factor basis: life-cycle CO2e (what ISO 14067 counts) wherever the area's grid has it — the reference
+ * publishes it for the national grid only —, operational CO2 where only that exists (regional grids, provinces);
+ * choosing an area takes its default basis. The form says why in plain words and what the other option means, and
+ * cautions whenever operational CO2 is chosen. (A document without `factorBasis` is operational, the engine's
+ * default: it is shown as such.)
  */
 export function ElectricityFields({
   path,
@@ -42,15 +54,14 @@ export function ElectricityFields({
   const at = [...path, 'source'];
   const instrumentsIssues = useIssuesAt([...at, 'instruments']);
   const zh = languageOf(i18n) === 'zh-CN';
-  const basis = source.factorBasis ?? 'operational-co2';
+  const basis = source.factorBasis ?? OPERATIONAL;
   const accounting = source.accounting ?? 'location-based';
   const instruments = source.instruments ?? [];
 
   if (!reference) return <p className="muted">{t('common.loading')}</p>;
-  const region = reference.regions.find(
-    (r) =>
-      r.name === source.region.trim() || r.nameEnglish.toLowerCase() === source.region.trim().toLowerCase(),
-  );
+  const region = findRegion(reference.regions, source.region);
+  const lifeCycleHere = hasLifeCycle(region);
+  const regionName = region ? (zh ? region.name : region.nameEnglish) : source.region;
   const regionOptions: SelectOption[] = [
     ...(region ? [] : [{ value: source.region, label: source.region }]),
     ...reference.regions.map((r) => ({
@@ -91,21 +102,39 @@ export function ElectricityFields({
           options={regionOptions}
           onChange={(value) => {
             const next = reference.regions.find((r) => r.name === value);
-            const available = next?.years[basis] ?? [];
-            // keep the year when the new area has a factor for it, else take its latest
+            // the new area's default basis (life-cycle where its grid has it); keep the year when the area has a
+            // factor for it on that basis, else take its latest
+            const start = electricityDefault(
+              next,
+              reference.residualMix.map((r) => r.year),
+            );
+            if (!next || !start) {
+              set({ region: value });
+              return;
+            }
             set({
               region: value,
-              ...(available.length && !available.includes(source.year)
-                ? { year: Math.max(...available) }
-                : {}),
+              factorBasis: start.factorBasis,
+              year: next.years[start.factorBasis].includes(source.year) ? source.year : start.year,
             });
           }}
         />
         <SelectField
           path={[...at, 'factorBasis']}
           label={t('editor.electricity.basis')}
+          className="span-2"
           value={basis}
-          options={BASES.map((b) => ({ value: b, label: t(`editor.electricity.bases.${b}`) }))}
+          options={BASES.map((b) => {
+            // life-cycle factors exist for the national grid only: not a choice for a province
+            const unavailable = b === LIFE_CYCLE && region !== undefined && !lifeCycleHere;
+            return {
+              value: b,
+              label: unavailable
+                ? `${t(`editor.electricity.bases.${b}`)} ${t('editor.electricity.nationalOnly')}`
+                : t(`editor.electricity.bases.${b}`),
+              disabled: unavailable && basis !== b,
+            };
+          })}
           hint={t(`editor.electricity.basisHints.${basis}`)}
           onChange={(value) => {
             const next = value as typeof basis;
@@ -128,6 +157,7 @@ export function ElectricityFields({
         <SelectField
           path={[...at, 'accounting']}
           label={t('editor.electricity.accounting')}
+          className="span-2"
           value={accounting}
           options={ACCOUNTING.map((a) => ({ value: a, label: t(`editor.electricity.accountings.${a}`) }))}
           hint={t(`editor.electricity.accountingHints.${accounting}`)}
@@ -143,6 +173,18 @@ export function ElectricityFields({
           }))}
           onChange={(value) => set({ timeMatching: value as 'annual' | 'hourly' })}
         />
+      </div>
+      <div className="electricity-basis-notes">
+        <p className="field-hint">
+          {lifeCycleHere || region === undefined
+            ? t('editor.electricity.basisWhy')
+            : t('editor.electricity.noLifeCycleHere', { region: regionName })}
+        </p>
+        {basis === OPERATIONAL && (
+          <p className="issue-warning small electricity-caution" role="note">
+            {t('editor.electricity.operationalCaution')}
+          </p>
+        )}
       </div>
       <dl className="facts small">
         <dt>{t('editor.electricity.gridFactor')}</dt>
