@@ -278,7 +278,10 @@ describe('the public registry: open data and pages (PGlite)', () => {
     assert.match(product.text, />\s*生产\s*</, 'the stage by its Chinese name');
     assert.match(product.text, /40 %/, 'the primary data share');
     assert.match(product.text, /已被取代/);
-    assert.match(product.text, /cfp verify/);
+    assert.match(
+      product.text,
+      new RegExp(`cfp verify ${server.url}/v1/public/statements/${entries[1].statementId}`),
+    );
     const withdrawn = await page(`/registry/products/${entries[4].productKey}?lang=en`);
     assert.match(withdrawn.text, /Withdrawn: a wrong input/);
     const compare = await page(

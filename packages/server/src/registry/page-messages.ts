@@ -20,6 +20,7 @@ const EN = {
   includeOld: 'Include superseded and withdrawn versions',
   search: 'Search',
   found: '{n} footprints',
+  foundOne: 'One footprint',
   foundAbout: 'About {n} footprints',
   foundMore: 'More than {n} footprints',
   narrow:
@@ -127,6 +128,7 @@ const ZH: Messages = {
   includeOld: '包括已被取代和已撤回的版本',
   search: '检索',
   found: '共 {n} 条碳足迹',
+  foundOne: '共 1 条碳足迹',
   foundAbout: '约 {n} 条碳足迹',
   foundMore: '超过 {n} 条碳足迹',
   narrow: '仅可翻阅前 {n} 条结果：请使用筛选条件缩小范围，或下载开放数据。',

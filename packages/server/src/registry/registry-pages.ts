@@ -317,7 +317,7 @@ function productSections(f: Formats, e: RegistryEntry): SafeHtml {
     </section>`;
 }
 
-function productPage(f: Formats, versions: readonly RegistryEntry[]): SafeHtml {
+function productPage(f: Formats, versions: readonly RegistryEntry[], origin: string): SafeHtml {
   const current = versions.find((v) => v.status === 'published') ?? versions[0];
   const e = current;
   const statementHref = `/registry/statements/${encodeURIComponent(e.statementId)}.jwt`;
@@ -361,7 +361,7 @@ function productPage(f: Formats, versions: readonly RegistryEntry[]): SafeHtml {
       </dl>
       <p><a href="${statementHref}" download>${f.t('downloadStatement')}</a></p>
       <p>${f.t('checkWith')}</p>
-      <pre><code>cfp verify ${`/v1/public/statements/${e.statementId}`}</code></pre>
+      <pre><code>cfp verify ${`${origin}/v1/public/statements/${e.statementId}`}</code></pre>
     </section>
     <section>
       <h2>${f.t('historyHeading')}</h2>
@@ -544,7 +544,9 @@ export function registryPages(limited: MiddlewareHandler<AppEnv>): Hono<AppEnv> 
         ${
           found.totalIsLowerBound
             ? f.t('foundMore', { n: f.number(COUNT_CAP) })
-            : f.t(found.totalIsEstimate ? 'foundAbout' : 'found', { n: f.number(found.total) })
+            : f.t(found.totalIsEstimate ? 'foundAbout' : found.total === 1 ? 'foundOne' : 'found', {
+                n: f.number(found.total),
+              })
         }${
           found.totalIsLowerBound
             ? html` <span class="muted">${f.t('narrow', { n: f.number(COUNT_CAP) })}</span>`
@@ -565,7 +567,9 @@ export function registryPages(limited: MiddlewareHandler<AppEnv>): Hono<AppEnv> 
     const f = formats(languageOf(c));
     const versions = await registry.product(c.var.store, c.req.param('productKey'));
     const current = versions.find((v) => v.status === 'published') ?? versions[0];
-    return page(c, f, productName(current.product, f), productPage(f, versions));
+    // The statement's full address, as `cfp verify` needs it: the configured public URL, else this request's origin.
+    const origin = c.var.config.publicUrl ?? new URL(c.req.url).origin;
+    return page(c, f, productName(current.product, f), productPage(f, versions, origin));
   });
 
   app.get('/registry/statements/:file', async (c) => {

@@ -64,6 +64,10 @@ const TEXT = {
   result: { en: 'Calculation result', zh: '计算结果' },
   inputsHash: { en: 'Inputs hash of the result', zh: '结果的输入哈希值' },
   frozen: { en: 'Frozen inputs hash (the verified version)', zh: '固定的输入哈希值（经核查版本）' },
+  frozenSelfDeclared: {
+    en: 'Frozen inputs hash (at publication; self-declared, not verified by a third party)',
+    zh: '固定的输入哈希值（发布时；自我声明，未经第三方核查）',
+  },
   statement: { en: 'Signed statement', zh: '签名声明' },
   findings: { en: 'Findings', zh: '发现项' },
   findingCounts: {
@@ -149,7 +153,7 @@ export function studyRecordSection(
     [t('supersededBy'), study.supersededBy ?? undefined],
     [t('result'), `${result.id} (${at(result.createdAt)})`],
     [t('inputsHash'), result.inputsHash],
-    [t('frozen'), study.frozenInputsHash ?? t('notYet')],
+    [t(study.selfDeclared ? 'frozenSelfDeclared' : 'frozen'), study.frozenInputsHash ?? t('notYet')],
     [t('statement'), study.statementId ? `/v1/public/statements/${study.statementId}` : undefined],
     [t('findings'), t('findingCounts', study.findings)],
   ];

@@ -41,7 +41,10 @@ export function ResultPicker({
         })
       ).data.results,
   });
-  const current = results.data?.find((r) => r.modelVersion === model.version);
+  // Proposed: the newest base-case result of the model as saved (a scenario's only when it has no base case), so
+  // that accepting the default never reports a scenario's figure by mistake.
+  const ofThisVersion = results.data?.filter((r) => r.modelVersion === model.version) ?? [];
+  const current = ofThisVersion.find((r) => !r.scenario) ?? ofThisVersion[0];
   // once per model: a result chosen as "none" afterwards stays so
   const proposed = useRef<string | null>(null);
   useEffect(() => {

@@ -291,7 +291,8 @@ export default function StudyPage() {
         />
         {s.frozenInputsHash && (
           <p className="frozen small">
-            {t('studies.frozen')} <code className="hash">{s.frozenInputsHash}</code>
+            {t(s.selfDeclared ? 'studies.frozenSelfDeclared' : 'studies.frozen')}{' '}
+            <code className="hash">{s.frozenInputsHash}</code>
           </p>
         )}
         <nav className="view-switch" aria-label={t('studies.views.label')}>
